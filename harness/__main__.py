@@ -1,0 +1,67 @@
+"""Command line: ``python -m harness run|render|prefetch``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from harness import snippet as snippet_mod
+
+
+def _select(paths: list[str]):
+    snippets = snippet_mod.discover()
+    if not paths:
+        return snippets
+    wanted = {Path(p).resolve() for p in paths}
+    chosen = [s for s in snippets if s.path in wanted or any(w in s.path.parents for w in wanted)]
+    if not chosen:
+        sys.exit(f"no snippet matches {paths}")
+    return chosen
+
+
+def cmd_run(args) -> int:
+    from harness.report import print_summary
+    from harness.runner import Runner
+
+    runner = Runner(device=args.device, jobs=args.jobs, spawn_all=args.spawn, force=args.force)
+    summary = runner.run(_select(args.paths))
+    print_summary(summary, sys.stdout)
+    return 0 if all(o.record.passed for o in summary.outcomes.values()) else 1
+
+
+def cmd_render(args) -> int:
+    from harness.render import render_all
+
+    written = render_all(device=args.device)
+    print(f"rendered {written} fragments into docs/generated/")
+    return 0
+
+
+def cmd_prefetch(args) -> int:
+    from harness.prefetch import prefetch
+
+    return prefetch()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m harness")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run snippets (cached) and store their records")
+    run.add_argument("paths", nargs="*", help="snippet files or folders (default: all)")
+    run.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
+    run.add_argument("--jobs", type=int, default=2)
+    run.add_argument("--spawn", action="store_true", help="a new interpreter per snippet (no fork)")
+    run.add_argument("--force", action="store_true", help="ignore cached records")
+    run.set_defaults(func=cmd_run)
+    render = sub.add_parser("render", help="write page fragments from records")
+    render.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
+    render.set_defaults(func=cmd_render)
+    prefetch = sub.add_parser("prefetch", help="download the real assets into the Keras cache")
+    prefetch.set_defaults(func=cmd_prefetch)
+    args = parser.parse_args()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Parse a snippet file: its sections and its harness directives.
+
+Sections use the pymdownx.snippets markers the pages include by name::
+
+    # --8<-- [start:train]
+    ...
+    # --8<-- [end:train]
+
+Directives are comments a reader can ignore, one per line, outside sections::
+
+    # harness: timeout=300
+    # harness: fresh-process -- why this snippet needs a brand-new interpreter
+    # harness: requires=save_model.py
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness import REPO_ROOT, SNIPPETS_DIR
+
+SECTION_RE = re.compile(r"#\s*-+8<-+\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]")
+DIRECTIVE_RE = re.compile(r"^#\s*harness:\s*(?P<body>.+?)\s*$")
+DEFAULT_TIMEOUT_S = 120
+
+
+class SnippetError(ValueError):
+    """A snippet file is malformed; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    start: int  # first line inside the section (1-based)
+    end: int  # last line inside the section (1-based)
+
+
+@dataclass
+class Snippet:
+    path: Path
+    sections: dict[str, Section] = field(default_factory=dict)
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    fresh_process: str | None = None  # the reason, when set
+    requires: list[Path] = field(default_factory=list)
+
+    @property
+    def rel(self) -> str:
+        """Repository-relative POSIX path, the snippet's identity everywhere."""
+        return self.path.relative_to(REPO_ROOT).as_posix()
+
+    @property
+    def stem(self) -> str:
+        """Path below snippets/ without the suffix, e.g. ``quickstart/regression``.
+
+        Files elsewhere (the harness's own test cases) keep their repository path.
+        """
+        base = SNIPPETS_DIR if SNIPPETS_DIR in self.path.parents else REPO_ROOT
+        return self.path.relative_to(base).with_suffix("").as_posix()
+
+    def source(self) -> bytes:
+        return self.path.read_bytes()
+
+    def section_of_line(self, lineno: int) -> list[str]:
+        return [s.name for s in self.sections.values() if s.start <= lineno <= s.end]
+
+
+def parse(path: Path) -> Snippet:
+    path = path.resolve()
+    snippet = Snippet(path=path)
+    open_sections: dict[str, int] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    where = path.relative_to(REPO_ROOT).as_posix() if REPO_ROOT in path.parents else str(path)
+    for lineno, line in enumerate(lines, start=1):
+        marker = SECTION_RE.search(line)
+        if marker:
+            kind, name = marker.groups()
+            if kind == "start":
+                if name in open_sections or name in snippet.sections:
+                    raise SnippetError(f"{where}:{lineno}: section '{name}' starts twice")
+                open_sections[name] = lineno + 1
+            else:
+                if name not in open_sections:
+                    raise SnippetError(f"{where}:{lineno}: section '{name}' ends but never started")
+                snippet.sections[name] = Section(name, open_sections.pop(name), lineno - 1)
+            continue
+        directive = DIRECTIVE_RE.match(line.strip())
+        if directive:
+            _apply_directive(snippet, directive.group("body"), f"{where}:{lineno}")
+    if open_sections:
+        name, start = next(iter(open_sections.items()))
+        raise SnippetError(f"{where}:{start - 1}: section '{name}' never ends")
+    return snippet
+
+
+def _apply_directive(snippet: Snippet, body: str, where: str) -> None:
+    key, _, reason = body.partition("--")
+    key, _, value = key.strip().partition("=")
+    key, value = key.strip(), value.strip()
+    if key == "timeout":
+        snippet.timeout_s = int(value)
+    elif key == "fresh-process":
+        if not reason.strip():
+            raise SnippetError(f"{where}: fresh-process needs a reason after '--'")
+        snippet.fresh_process = reason.strip()
+    elif key == "requires":
+        required = (snippet.path.parent / value).resolve()
+        if not required.is_file():
+            raise SnippetError(f"{where}: requires {value}, which does not exist")
+        snippet.requires.append(required)
+    else:
+        raise SnippetError(f"{where}: unknown harness directive '{key}'")
+
+
+def discover(root: Path = SNIPPETS_DIR) -> list[Snippet]:
+    return [parse(p) for p in sorted(root.rglob("*.py")) if "__pycache__" not in p.parts]

@@ -1,0 +1,138 @@
+"""The one mechanism for assets that cannot be had offline.
+
+Keras fetches datasets and pretrained weights through ``keras.utils.get_file``.
+Inside a snippet's process that function is wrapped: a file already in the
+Keras cache (put there by ``python -m harness prefetch`` on a machine with a
+network) is used as is; otherwise, if the file is registered below, a stand-in
+is built once and served instead, and the snippet's record says so, so that its
+page can show a visible notice. Anything else falls through to the real
+download, which the network guard refuses with a clear message.
+
+Snippets never change for this: they keep the real loading code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+used: dict[str, str] = {}  # file name -> what stood in for it
+
+
+@dataclass(frozen=True)
+class StandIn:
+    description: str  # shown on the page, in Chinese
+    build: Callable[[Path], None]  # writes the stand-in file at the given path
+
+
+def _mnist_from_sklearn_digits(target: Path) -> None:
+    """Real handwritten digits (UCI, shipped with scikit-learn), laid out like MNIST."""
+    import numpy as np
+    from PIL import Image
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    images = []
+    for image in digits.images:  # 8x8, values 0..16
+        pixels = Image.fromarray((image * (255 / 16)).astype("uint8"))
+        big = np.asarray(pixels.resize((20, 20), Image.Resampling.BILINEAR))
+        canvas = np.zeros((28, 28), dtype="uint8")
+        canvas[4:24, 4:24] = big  # MNIST centres a 20x20 digit in 28x28
+        images.append(canvas)
+    images = np.stack(images)
+    labels = digits.target.astype("uint8")
+    order = np.random.default_rng(0).permutation(len(images))
+    images, labels = images[order], labels[order]
+    split = 1437  # 80 % for training, as scikit-learn's examples do
+    np.savez_compressed(
+        target,
+        x_train=images[:split],
+        y_train=labels[:split],
+        x_test=images[split:],
+        y_test=labels[split:],
+    )
+
+
+def _random_weights(constructor_name: str, include_top: bool) -> Callable[[Path], None]:
+    """Same architecture as the real file, seeded random weights, same HDF5 layout."""
+
+    def build(target: Path) -> None:
+        import h5py
+        import keras
+        from keras.src.legacy.saving import legacy_h5_format
+
+        keras.utils.set_random_seed(0)
+        model = getattr(keras.applications, constructor_name)(weights=None, include_top=include_top)
+        with h5py.File(target, "w") as f:
+            legacy_h5_format.save_weights_to_hdf5_group(f, model)
+
+    return build
+
+
+MNIST_NOTE = (
+    "`mnist.npz` 无法离线获得（Keras 会校验其哈希）。离线验证时由测试替身提供："
+    "scikit-learn 自带的 1,797 张真实手写数字（UCI digits，8×8）放大到 28×28，"
+    "按 MNIST 的格式分成 1,437 张训练图、360 张测试图。页面上的数字来自这个替身；"
+    "用真实 MNIST（60,000 / 10,000 张）运行时，数值会不同。"
+)
+WEIGHTS_NOTE = (
+    "ImageNet 预训练权重无法离线获得。离线验证时由测试替身提供：结构、层名、形状与真实文件相同，"
+    "但数值是随机初始化的，所以预测结果没有意义，只验证加载与微调的流程。"
+)
+
+REGISTRY: dict[str, StandIn] = {
+    "mnist.npz": StandIn(MNIST_NOTE, _mnist_from_sklearn_digits),
+    "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5": StandIn(
+        WEIGHTS_NOTE, _random_weights("VGG16", include_top=False)
+    ),
+}
+
+
+def _standin_path(fname: str) -> Path:
+    folder = Path(os.environ.get("HARNESS_STANDIN_DIR", "/tmp/harness-standins"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / fname
+
+
+def _serve(fname: str) -> str:
+    target = _standin_path(fname)
+    if not target.exists():
+        partial = target.with_name(f".partial-{os.getpid()}-{target.name}")
+        REGISTRY[fname].build(partial)
+        os.replace(partial, target)  # atomic: parallel snippets may race here
+    used[fname] = REGISTRY[fname].description
+    return str(target)
+
+
+def install() -> None:
+    """Wrap keras' get_file wherever it is bound."""
+    from keras.src.utils import file_utils
+
+    real_get_file = file_utils.get_file
+
+    def get_file_with_standins(fname=None, origin=None, *args, **kwargs):
+        name = fname or os.path.basename(origin or "")
+        if name in REGISTRY and not _in_cache(name, kwargs):
+            return _serve(name)
+        return real_get_file(fname, origin, *args, **kwargs)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "get_file", None) is real_get_file:
+            module.get_file = get_file_with_standins
+    file_utils.get_file = get_file_with_standins
+
+
+def _in_cache(name: str, kwargs: dict) -> bool:
+    """True when the real file is already in the Keras cache with the right hash."""
+    from keras.src.backend import config
+    from keras.src.utils import file_utils
+
+    cache_dir = kwargs.get("cache_dir") or config.keras_home()
+    path = os.path.join(os.path.expanduser(cache_dir), kwargs.get("cache_subdir", "datasets"), name)
+    if not os.path.exists(path):
+        return False
+    file_hash = kwargs.get("file_hash") or kwargs.get("md5_hash")
+    return file_hash is None or file_utils.validate_file(path, file_hash)

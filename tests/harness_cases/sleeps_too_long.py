@@ -1,0 +1,4 @@
+# harness: timeout=3
+import time
+
+time.sleep(30)

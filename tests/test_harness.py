@@ -1,0 +1,85 @@
+"""The harness itself: failures are reported precisely, guards really guard."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness import REPO_ROOT
+from harness.render import fragment, terminal_text
+from harness.snippet import SnippetError, parse
+
+CASES = REPO_ROOT / "tests" / "harness_cases"
+
+
+@pytest.fixture(scope="module")
+def outcomes(run_snippets):
+    return run_snippets(parse(p) for p in sorted(CASES.glob("*.py"))).outcomes
+
+
+def record(outcomes, name):
+    return outcomes[f"tests/harness_cases/{name}.py"].record
+
+
+def test_a_failing_assertion_names_file_and_line(outcomes):
+    r = record(outcomes, "failing_assert")
+    assert r.status == "failed"
+    assert r.error["location"] == "tests/harness_cases/failing_assert.py:2"
+    assert "arithmetic is broken" in r.failure_report()
+
+
+def test_network_access_fails_the_snippet_even_when_swallowed(outcomes):
+    r = record(outcomes, "swallows_network_error")
+    assert r.status == "failed"
+    assert r.error["type"] == "NetworkBlocked"
+    assert "example.com" in r.error["message"] and "never use the network" in r.error["message"]
+
+
+def test_a_snippet_over_its_time_budget_is_stopped(outcomes):
+    r = record(outcomes, "sleeps_too_long")
+    assert r.status == "timeout"
+    assert r.wall_seconds < 15
+    assert "time budget of 3 s" in r.error["message"]
+
+
+def test_output_lands_under_the_statement_that_produced_it(outcomes):
+    snippet = parse(CASES / "sections_and_figures.py")
+    r = record(outcomes, "sections_and_figures")
+    assert r.passed, r.failure_report()
+    define, use = snippet.sections["define"], snippet.sections["use"]
+    first = fragment(snippet, r, (define.start, define.end), last=False)
+    second = fragment(snippet, r, (use.start, use.end), last=True)
+    assert "defined" in first and "value is 42" not in first
+    assert "value is 42" in second  # printed inside report(), called from the 'use' section
+    assert "figure-1.png" in second and "figure-1.png" not in first
+
+
+def test_real_offline_data_and_the_mnist_standin(outcomes):
+    r = record(outcomes, "offline_datasets")
+    assert r.passed, r.failure_report()
+    printed = "".join(text for _, text in r.chunks)
+    assert "fashion (60000, 28, 28) (10000, 28, 28)" in printed
+    assert "mnist (1437, 28, 28) (360, 28, 28) uint8" in printed
+    assert list(r.standins) == ["mnist.npz"], "the page must be told a stand-in was used"
+
+
+def test_fresh_process_directive_spawns_a_new_interpreter(outcomes):
+    r = record(outcomes, "fresh_interpreter")
+    assert r.passed and r.mode == "spawn"
+
+
+def test_required_snippet_runs_first_in_its_own_process(outcomes):
+    r = record(outcomes, "reads_the_file")
+    assert r.passed, r.failure_report()
+    assert "written by another process" in "".join(text for _, text in r.chunks)
+
+
+def test_unterminated_section_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "x.py"
+    path.write_text("# --8<-- [start:a]\nprint(1)\n")
+    with pytest.raises(SnippetError, match=r"x.py:1: section 'a' never ends"):
+        parse(path)
+
+
+def test_terminal_text_keeps_only_the_final_progress_bar():
+    raw = "1/3 [==>....]\r\b\b\b2/3 [====>..]\r3/3 [=======] done\nnext line"
+    assert terminal_text(raw) == "3/3 [=======] done\nnext line"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prepare a fresh Debian/Ubuntu machine: system packages the suite needs, then nox.
+#   graphviz               -> `dot`, used by keras.utils.plot_model
+#   dataset-fashion-mnist  -> the real Fashion-MNIST files, read offline by the snippets
+set -euo pipefail
+packages=(graphviz dataset-fashion-mnist)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+python3 -m nox --version >/dev/null 2>&1 || python3 -m pip install --quiet nox
