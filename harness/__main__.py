@@ -33,9 +33,15 @@ def cmd_run(args) -> int:
 def cmd_render(args) -> int:
     from harness.render import render_all
 
-    written = render_all(device=args.device)
+    written = render_all(device=args.device, allow_missing=args.allow_missing)
     print(f"rendered {written} fragments into docs/generated/")
     return 0
+
+
+def cmd_build_page(args) -> int:
+    from harness.preview import build_page
+
+    return build_page(Path(args.page))
 
 
 def cmd_prefetch(args) -> int:
@@ -56,7 +62,13 @@ def main() -> int:
     run.set_defaults(func=cmd_run)
     render = sub.add_parser("render", help="write page fragments from records")
     render.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
+    render.add_argument(
+        "--allow-missing", action="store_true", help="skip snippets without a current passing record"
+    )
     render.set_defaults(func=cmd_render)
+    page = sub.add_parser("build-page", help="strict-build a single page (for writing one page)")
+    page.add_argument("page", help="docs/<name>.md")
+    page.set_defaults(func=cmd_build_page)
     prefetch = sub.add_parser("prefetch", help="download the real assets into the Keras cache")
     prefetch.set_defaults(func=cmd_prefetch)
     args = parser.parse_args()

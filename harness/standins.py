@@ -56,7 +56,7 @@ def _mnist_from_sklearn_digits(target: Path) -> None:
     )
 
 
-def _random_weights(constructor_name: str, include_top: bool) -> Callable[[Path], None]:
+def _random_weights(constructor_name: str, **kwargs) -> Callable[[Path], None]:
     """Same architecture as the real file, seeded random weights, same HDF5 layout."""
 
     def build(target: Path) -> None:
@@ -65,7 +65,7 @@ def _random_weights(constructor_name: str, include_top: bool) -> Callable[[Path]
         from keras.src.legacy.saving import legacy_h5_format
 
         keras.utils.set_random_seed(0)
-        model = getattr(keras.applications, constructor_name)(weights=None, include_top=include_top)
+        model = getattr(keras.applications, constructor_name)(weights=None, **kwargs)
         with h5py.File(target, "w") as f:
             legacy_h5_format.save_weights_to_hdf5_group(f, model)
 
@@ -83,11 +83,28 @@ WEIGHTS_NOTE = (
     "但数值是随机初始化的，所以预测结果没有意义，只验证加载与微调的流程。"
 )
 
+def _imagenet_class_index(target: Path) -> None:
+    """Keras' class-index layout ({"0": [wnid, name], ...}) with placeholder names."""
+    import json
+
+    index = {str(i): [f"n{i:08d}", f"standin_class_{i:03d}"] for i in range(1000)}
+    target.write_text(json.dumps(index), encoding="utf-8")
+
+
+CLASS_INDEX_NOTE = (
+    "`imagenet_class_index.json`（ImageNet 1000 类的名字）无法离线获得。离线验证时由测试替身提供："
+    "格式相同，但类名是 `standin_class_000` 这样的占位名；联网运行时会显示真实类名。"
+)
+
 REGISTRY: dict[str, StandIn] = {
     "mnist.npz": StandIn(MNIST_NOTE, _mnist_from_sklearn_digits),
     "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5": StandIn(
         WEIGHTS_NOTE, _random_weights("VGG16", include_top=False)
     ),
+    "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224.h5": StandIn(
+        WEIGHTS_NOTE, _random_weights("MobileNetV2", include_top=True)
+    ),
+    "imagenet_class_index.json": StandIn(CLASS_INDEX_NOTE, _imagenet_class_index),
 }
 
 

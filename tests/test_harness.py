@@ -83,3 +83,10 @@ def test_unterminated_section_is_reported_with_its_line(tmp_path):
 def test_terminal_text_keeps_only_the_final_progress_bar():
     raw = "1/3 [==>....]\r\b\b\b2/3 [====>..]\r3/3 [=======] done\nnext line"
     assert terminal_text(raw) == "3/3 [=======] done\nnext line"
+
+
+def test_every_standin_can_be_prefetched_for_real():
+    from harness.prefetch import ACTIONS
+    from harness.standins import REGISTRY
+
+    assert set(ACTIONS) == set(REGISTRY)
