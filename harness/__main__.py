@@ -25,9 +25,13 @@ def cmd_run(args) -> int:
     from harness.runner import Runner
 
     runner = Runner(device=args.device, jobs=args.jobs, spawn_all=args.spawn, force=args.force)
-    summary = runner.run(_select(args.paths))
+    try:
+        summary = runner.run(_select(args.paths))
+    finally:
+        runner.close()
     print_summary(summary, sys.stdout)
-    return 0 if all(o.record.passed for o in summary.outcomes.values()) else 1
+    bad = [o for o in summary.outcomes.values() if o.record.status in ("failed", "timeout")]
+    return 1 if bad else 0
 
 
 def cmd_render(args) -> int:
@@ -42,6 +46,13 @@ def cmd_build_page(args) -> int:
     from harness.preview import build_page
 
     return build_page(Path(args.page))
+
+
+def cmd_drift(args) -> int:
+    from harness.drift import write_report
+
+    write_report()
+    return 0
 
 
 def cmd_prefetch(args) -> int:
@@ -69,6 +80,8 @@ def main() -> int:
     page = sub.add_parser("build-page", help="strict-build a single page (for writing one page)")
     page.add_argument("page", help="docs/<name>.md")
     page.set_defaults(func=cmd_build_page)
+    drift = sub.add_parser("drift", help="compare keras-nightly records with the pinned ones")
+    drift.set_defaults(func=cmd_drift)
     prefetch = sub.add_parser("prefetch", help="download the real assets into the Keras cache")
     prefetch.set_defaults(func=cmd_prefetch)
     args = parser.parse_args()

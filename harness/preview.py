@@ -27,7 +27,8 @@ def build_page(page: Path) -> int:
         yaml.safe_dump(config, handle, allow_unicode=True)
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", handle.name, "-d", str(site)]
-        code = subprocess.run(command, cwd=REPO_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).returncode
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        code = subprocess.run(command, cwd=REPO_ROOT, env=env).returncode
     finally:
         os.unlink(handle.name)
     if code == 0:

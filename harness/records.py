@@ -9,17 +9,27 @@ Layout (git-ignored)::
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from harness import RECORDS_DIR
 
+BACKENDS = ("tensorflow", "jax", "torch")
+DEVICES = ("cpu", "gpu")
+
+
+def records_root() -> Path:
+    """``.records`` for the pinned release; the drift session points this elsewhere."""
+    return Path(os.environ.get("HARNESS_RECORDS_DIR", RECORDS_DIR))
+
 
 @dataclass
 class Record:
     snippet: str  # repository-relative path
-    key: str
+    key: str  # source_key + versions + device: a cache hit needs this to match
+    source_key: str  # the code alone: tells a stale record from a current one in any environment
     status: str  # passed | failed | timeout
     backend: str
     device: str
@@ -50,7 +60,9 @@ class Record:
 
 
 class RecordStore:
-    def __init__(self, backend: str, device: str, root: Path = RECORDS_DIR):
+    def __init__(self, backend: str, device: str, root: Path | None = None):
+        root = root or records_root()
+        self.backend, self.device = backend, device.lower()
         self.folder = root / f"{backend}-{device.lower()}"
 
     def json_path(self, stem: str) -> Path:

@@ -29,7 +29,7 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         cache = "hit" if outcome.cached else "ran"
         times = f"{r.seconds:5.1f}  {r.wall_seconds:6.1f}"
         out.write(f"{rel.ljust(width)}  {r.status:7}  {r.mode:5}  {times}  {cache}\n")
-    ran = [o.record for o in summary.outcomes.values() if not o.cached]
+    ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
     run_s = sum(r.seconds for r in ran)
     wall_s = sum(r.wall_seconds for r in ran)
     imports = sum(summary.zygote_import_s)
@@ -39,5 +39,5 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         f"Keras imports in {len(summary.zygote_import_s)} zygote(s) {imports:.1f} s\n"
     )
     for _rel, outcome in rows:
-        if not outcome.record.passed:
+        if outcome.record.status in ("failed", "timeout"):
             out.write(f"\nFAILED {outcome.record.failure_report()}\n")

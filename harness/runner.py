@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -123,15 +124,19 @@ class Runner:
         self.force = force
         self.versions = versions.installed(self.backend)
         self.store = RecordStore(self.backend, device)
-        self._local = threading.local()
+        self._idle: queue.Queue[Zygote] = queue.Queue()
         self._zygotes: list[Zygote] = []
+        self._new_import_s: list[float] = []
         self._lock = threading.Lock()
         self._env: dict[str, str] | None = None
 
     # -- cache -------------------------------------------------------------
-    def key_for(self, snippet: Snippet) -> str:
+    def source_key_for(self, snippet: Snippet) -> str:
         sources = [parse(p).source() for p in snippet.requires] + [snippet.source()]
-        return versions.cache_key(sources, self.versions, self.device)
+        return versions.source_key(sources)
+
+    def key_for(self, snippet: Snippet) -> str:
+        return versions.cache_key(self.source_key_for(snippet), self.versions, self.device)
 
     def cached(self, snippet: Snippet) -> Record | None:
         record = self.store.load(snippet.stem)
@@ -146,14 +151,26 @@ class Runner:
             self._env = child_environment(self.backend, self.device)
         return self._env
 
-    def _zygote(self) -> Zygote:
-        zygote = getattr(self._local, "zygote", None)
-        if zygote is None or zygote.process.poll() is not None:
-            zygote = Zygote(self.env)
-            self._local.zygote = zygote
-            with self._lock:
-                self._zygotes.append(zygote)
+    def _acquire_zygote(self) -> Zygote:
+        """An idle zygote from the pool, or a new one (kept for later runs in this session)."""
+        while True:
+            try:
+                zygote = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if zygote.process.poll() is None:
+                return zygote
+        zygote = Zygote(self.env)
+        with self._lock:
+            self._zygotes.append(zygote)
+            self._new_import_s.append(zygote.import_s)
         return zygote
+
+    def close(self) -> None:
+        """End the zygote processes; call once, when no more snippets will run."""
+        for zygote in self._zygotes:
+            zygote.close()
+        self._zygotes.clear()
 
     def _execute(self, snippet: Snippet, workdir: Path, tag: str) -> tuple[dict, dict | None, str]:
         request = {
@@ -167,13 +184,20 @@ class Runner:
         if self.spawn_all or snippet.fresh_process:
             reply = spawn(request, self.env)
         else:
-            reply = self._zygote().execute(request)
+            zygote = self._acquire_zygote()
+            try:
+                reply = zygote.execute(request)
+            finally:
+                self._idle.put(zygote)
         result_path = Path(request["result"])
         result = json.loads(result_path.read_text(encoding="utf-8")) if result_path.exists() else None
         stderr = Path(request["stderr"]).read_text(encoding="utf-8", errors="replace")
         return reply, result, "\n".join(stderr.splitlines()[-30:])
 
     def run_one(self, snippet: Snippet) -> Outcome:
+        reason = snippet.unsupported_reason(self.backend, self.device)
+        if reason:
+            return Outcome(self._unsupported(snippet, reason), cached=False)
         record = self.cached(snippet)
         if record is not None:
             return Outcome(record, cached=True)
@@ -190,10 +214,27 @@ class Runner:
             self.store.save(snippet.stem, record, figures)
         return Outcome(record, cached=False)
 
+    def _unsupported(self, snippet: Snippet, reason: str) -> Record:
+        return Record(
+            snippet=snippet.rel,
+            key="",
+            source_key=self.source_key_for(snippet),
+            status="unsupported",
+            backend=self.backend,
+            device=self.device.upper(),
+            versions=self.versions,
+            date=datetime.date.today().isoformat(),
+            seconds=0.0,
+            wall_seconds=0.0,
+            mode="none",
+            error={"location": snippet.rel, "type": "Unsupported", "message": reason, "traceback": ""},
+        )
+
     def _run_in(self, snippet: Snippet, workdir: Path) -> tuple[Record, list]:
         base = dict(
             snippet=snippet.rel,
             key=self.key_for(snippet),
+            source_key=self.source_key_for(snippet),
             backend=self.backend,
             device=self.device.upper(),
             versions=self.versions,
@@ -275,17 +316,13 @@ class Runner:
     def run(self, snippets: list[Snippet]) -> RunSummary:
         summary = RunSummary()
         started = time.perf_counter()
-        try:
-            with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-                # longest-first would be nicer; previous wall times make a fair guess
-                ordered = sorted(snippets, key=self._expected_seconds, reverse=True)
-                for snippet, outcome in zip(ordered, pool.map(self.run_one, ordered), strict=True):
-                    summary.outcomes[snippet.rel] = outcome
-        finally:
-            for zygote in self._zygotes:
-                summary.zygote_import_s.append(zygote.import_s)
-                zygote.close()
-            self._zygotes.clear()
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            # the longest first, judged by the last run, so a slow snippet does not start last
+            ordered = sorted(snippets, key=self._expected_seconds, reverse=True)
+            for snippet, outcome in zip(ordered, pool.map(self.run_one, ordered), strict=True):
+                summary.outcomes[snippet.rel] = outcome
+        with self._lock:
+            summary.zygote_import_s, self._new_import_s = self._new_import_s, []
         summary.wall_s = time.perf_counter() - started
         return summary
 

@@ -11,6 +11,8 @@ Directives are comments a reader can ignore, one per line, outside sections::
     # harness: timeout=300
     # harness: fresh-process -- why this snippet needs a brand-new interpreter
     # harness: requires=save_model.py
+    # harness: backends=tensorflow -- uses tf.distribute, which only TensorFlow has
+    # harness: devices=gpu -- needs two real GPUs
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ class Snippet:
     timeout_s: int = DEFAULT_TIMEOUT_S
     fresh_process: str | None = None  # the reason, when set
     requires: list[Path] = field(default_factory=list)
+    backends: tuple[str, ...] = ("tensorflow", "jax", "torch")
+    backends_reason: str = ""
+    devices: tuple[str, ...] = ("cpu", "gpu")
+    devices_reason: str = ""
 
     @property
     def rel(self) -> str:
@@ -61,6 +67,14 @@ class Snippet:
 
     def source(self) -> bytes:
         return self.path.read_bytes()
+
+    def unsupported_reason(self, backend: str, device: str) -> str | None:
+        """Why this snippet does not run on ``backend``/``device`` (None when it does)."""
+        if backend not in self.backends:
+            return f"{backend} not supported: {self.backends_reason}"
+        if device not in self.devices:
+            return f"{device.upper()} not supported: {self.devices_reason}"
+        return None
 
     def section_of_line(self, lineno: int) -> list[str]:
         return [s.name for s in self.sections.values() if s.start <= lineno <= s.end]
@@ -104,6 +118,15 @@ def _apply_directive(snippet: Snippet, body: str, where: str) -> None:
         if not reason.strip():
             raise SnippetError(f"{where}: fresh-process needs a reason after '--'")
         snippet.fresh_process = reason.strip()
+    elif key in ("backends", "devices"):
+        allowed = {"backends": ("tensorflow", "jax", "torch"), "devices": ("cpu", "gpu")}[key]
+        chosen = tuple(v.strip() for v in value.split(",") if v.strip())
+        if not chosen or any(v not in allowed for v in chosen):
+            raise SnippetError(f"{where}: {key} must be a comma-separated subset of {', '.join(allowed)}")
+        if not reason.strip():
+            raise SnippetError(f"{where}: restricting {key} needs a reason after '--'")
+        setattr(snippet, key, chosen)
+        setattr(snippet, f"{key}_reason", reason.strip())
     elif key == "requires":
         required = (snippet.path.parent / value).resolve()
         if not required.is_file():

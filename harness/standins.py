@@ -83,6 +83,7 @@ WEIGHTS_NOTE = (
     "但数值是随机初始化的，所以预测结果没有意义，只验证加载与微调的流程。"
 )
 
+
 def _imagenet_class_index(target: Path) -> None:
     """Keras' class-index layout ({"0": [wnid, name], ...}) with placeholder names."""
     import json

@@ -53,12 +53,19 @@ def installed(backend_name: str) -> dict[str, str | None]:
     }
 
 
-def cache_key(sources: list[bytes], versions: dict, device: str) -> str:
+def source_key(sources: list[bytes]) -> str:
+    """What the code is: the snippet, the snippets it requires, the harness code that runs it."""
     digest = hashlib.sha256()
     for blob in sources:
         digest.update(hashlib.sha256(blob).digest())
     for rel in EXECUTION_FILES:
         digest.update((REPO_ROOT / rel).read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(source: str, versions: dict, device: str) -> str:
+    """What a run depends on: the code, the installed versions, the device."""
+    digest = hashlib.sha256(source.encode())
     digest.update(json.dumps(versions, sort_keys=True).encode())
     digest.update(device.encode())
     return digest.hexdigest()

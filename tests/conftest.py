@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness.report import merge, print_summary
-from harness.runner import Runner, RunSummary
+from harness.runner import NoGPU, Runner, RunSummary
 from harness.snippet import discover
 
 SNIPPETS = {s.rel: s for s in discover()}
@@ -20,10 +20,21 @@ def pytest_addoption(parser):
     group.addoption("--force-rerun", action="store_true", help="ignore cached records")
 
 
+def pytest_sessionstart(session):
+    """A GPU run must fail at once, not after an hour of CPU runs mislabelled as GPU."""
+    if session.config.option.device == "gpu":
+        try:
+            Runner(device="gpu").require_gpu()
+        except NoGPU as error:
+            pytest.exit(str(error), returncode=3)
+
+
 @pytest.fixture(scope="session")
-def runner(request) -> Runner:
+def runner(request):
     opts = request.config.option
-    return Runner(device=opts.device, jobs=opts.jobs, spawn_all=opts.spawn, force=opts.force_rerun)
+    runner = Runner(device=opts.device, jobs=opts.jobs, spawn_all=opts.spawn, force=opts.force_rerun)
+    yield runner
+    runner.close()  # the zygotes serve every run in this session, then end here
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +56,24 @@ def selected_snippet_outcomes(request, run_snippets):
         {item.callspec.params["rel"] for item in request.session.items if item.originalname == "test_snippet"}
     )
     return run_snippets(SNIPPETS[rel] for rel in wanted).outcomes
+
+
+@pytest.fixture(scope="session")
+def built_site(run_snippets, tmp_path_factory):
+    """Every snippet run (cached), fragments rendered, the site built with --strict."""
+    from site_build import build_site
+
+    from harness import versions
+
+    if versions.backend() != "tensorflow":
+        pytest.skip("the published site is built in the tensorflow session, from its records")
+    summary = run_snippets(SNIPPETS.values())
+    failed = [rel for rel, o in summary.outcomes.items() if o.record.status in ("failed", "timeout")]
+    assert not failed, f"cannot build pages over failing snippets: {failed}"
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

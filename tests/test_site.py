@@ -2,49 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from site_build import mkdocs_build
 
-from conftest import SNIPPETS
 from harness import REPO_ROOT
-from harness.render import render_all
-
-
-def _mkdocs_build(config, site_dir):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ},
-    )
 
 
 @pytest.mark.site
-def test_site_builds_strict_from_verified_records(run_snippets, tmp_path):
-    summary = run_snippets(SNIPPETS.values())  # cached: only what changed runs
-    failed = [rel for rel, o in summary.outcomes.items() if not o.record.passed]
-    assert not failed, f"cannot build pages over failing snippets: {failed}"
-    render_all()
-    result = _mkdocs_build(REPO_ROOT / "mkdocs.yml", tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = (tmp_path / "site" / "quickstart" / "index.html").read_text(encoding="utf-8")
+def test_site_builds_strict_from_verified_records(built_site):
+    page = (built_site / "quickstart" / "index.html").read_text(encoding="utf-8")
     assert "已验证 · Keras" in page, "the quickstart page must carry its verification stamp"
     assert "test accuracy" in page, "the quickstart page must show the run's printed output"
     assert "generated/quickstart/regression/figure-1.png" in page, "the regression figure must be on the page"
+    assert (built_site / "generated" / "quickstart" / "regression" / "regression.ipynb").is_file()
 
 
 @pytest.mark.parametrize(
@@ -73,6 +45,6 @@ def test_a_broken_include_fails_the_build(tmp_path, target, message):
         ),
         encoding="utf-8",
     )
-    result = _mkdocs_build(config, tmp_path / "site")
+    result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert message in result.stdout + result.stderr

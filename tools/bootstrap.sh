@@ -2,8 +2,9 @@
 # Prepare a fresh Debian/Ubuntu machine: system packages the suite needs, then nox.
 #   graphviz               -> `dot`, used by keras.utils.plot_model
 #   dataset-fashion-mnist  -> the real Fashion-MNIST files, read offline by the snippets
+#   chromium               -> the browser the reader-experience tests drive through Playwright
 set -euo pipefail
-packages=(graphviz dataset-fashion-mnist)
+packages=(graphviz dataset-fashion-mnist chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,0 +1,208 @@
+"""What a reader sees, checked in a real browser: Debian's Chromium driven by Playwright.
+
+The built site is served on 127.0.0.1; Chromium runs headless with background
+networking off, so any request that leaves the machine shows up as a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+from harness import REPO_ROOT
+from harness.snippet import parse
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGE_BYTES_BUDGET = 1_500_000  # one topic page with its figures, scripts and styles
+SEARCH_INDEX_BUDGET = 1_500_000
+SEARCHES = {
+    "回调": "callbacks",
+    "转置卷积": "upsampling",
+    "保存模型": "saving",
+    "学习率": "optimizers",
+}
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed (tools/bootstrap.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(base_url=server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def site_pages(built_site: Path) -> list[str]:
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        rel = index.parent.relative_to(built_site).as_posix()
+        if not rel.startswith(("generated", "search", "assets")):
+            pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def test_every_page_loads_without_errors_or_failed_requests(page, built_site, server):
+    problems, weights = [], {}
+    for path in site_pages(built_site):
+        errors, failed, sizes = [], [], []
+        page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.on("requestfailed", lambda r, failed=failed: failed.append(r.url))
+
+        def on_response(response, failed=failed, sizes=sizes):
+            if response.status >= 400:
+                failed.append(f"{response.status} {response.url}")
+            else:
+                sizes.append(len(response.body()))
+
+        page.on("response", on_response)
+        page.goto(path, wait_until="networkidle")
+        page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", on_response)
+        if errors or failed:
+            problems.append(f"/{path}: console={errors} failed={failed}")
+        weights[path or "index"] = sum(sizes)
+    print("\npage weight (bytes transferred, with images):")
+    for path, size in sorted(weights.items(), key=lambda kv: -kv[1]):
+        print(f"  {size:>9,d}  {path}")
+    assert not problems, "\n".join(problems)
+    heavy = {p: s for p, s in weights.items() if s > PAGE_BYTES_BUDGET}
+    assert not heavy, f"pages over the {PAGE_BYTES_BUDGET:,d}-byte budget: {heavy}"
+
+
+def test_search_index_stays_small(built_site):
+    size = (built_site / "search" / "search_index.json").stat().st_size
+    print(f"\nsearch index: {size:,d} bytes")
+    assert size < SEARCH_INDEX_BUDGET
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES.items())
+def test_chinese_search_finds_the_right_page(page, query, expected):
+    page.goto("")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator("li.md-search-result__item > a")
+    results.first.wait_for(timeout=15_000)
+    top = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
+    assert any(f"{expected}/" in href for href in top), f"{query!r} → {top}"
+
+
+def _section_text(snippet: Path, section: str) -> str:
+    lines = snippet.read_text(encoding="utf-8").splitlines()
+    info = parse(snippet).sections[section]
+    return textwrap.dedent("\n".join(lines[info.start - 1 : info.end]))
+
+
+def test_copy_button_copies_exactly_the_snippet_and_it_runs(page, tmp_path):
+    page.goto("quickstart/")
+    block = page.locator("div.highlight").first
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = _section_text(REPO_ROOT / "snippets" / "quickstart" / "regression.py", "data")
+    assert copied.strip("\n") == expected.strip("\n")
+    script = tmp_path / "copied.py"
+    script.write_text(copied, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "train: (160,)" in run.stdout
+
+
+def test_every_figure_and_diagram_loads(page, built_site):
+    broken = []
+    for path in site_pages(built_site):
+        page.goto(path)
+        sizes = page.evaluate(
+            """async () => Promise.all([...document.querySelectorAll('article img')].map(async img => {
+                   img.loading = 'eager';
+                   try { await img.decode(); } catch (e) {}
+                   return [img.getAttribute('src'), img.naturalWidth];
+               }))"""
+        )
+        broken += [f"/{path}: {src}" for src, width in sizes if width == 0]
+    assert not broken, broken
+
+
+def test_dark_mode_switches(page):
+    page.goto("")
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_internal_links_and_anchors_resolve(page, built_site, server):
+    missing = []
+    ids_cache: dict[str, set[str]] = {}
+    for path in site_pages(built_site):
+        page.goto(path)
+        hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+        for href in hrefs:
+            if not href.startswith(server):
+                continue
+            target, fragment = urldefrag(href)
+            target_path = urlparse(target).path
+            file = built_site / target_path.lstrip("/")
+            if file.is_dir() or target_path.endswith("/"):
+                file = file / "index.html"
+            if not file.exists():
+                missing.append(f"/{path} → {href}")
+                continue
+            if fragment and file.suffix == ".html":
+                ids = ids_cache.setdefault(
+                    str(file), set(re.findall(r'id="([^"]+)"', file.read_text(encoding="utf-8")))
+                )
+                if fragment not in ids:
+                    missing.append(f"/{path} → {href} (no such anchor)")
+    assert not missing, "\n".join(sorted(set(missing)))
+
+
+def test_downloads_are_served(page, built_site, server):
+    page.goto("quickstart/")
+    links = page.evaluate("[...document.querySelectorAll('a[download]')].map(a => a.href)")
+    assert any(link.endswith(".ipynb") for link in links) and any(link.endswith(".py") for link in links)
+    for link in {urljoin(server, link) for link in links}:
+        assert page.request.get(link).status == 200, link
