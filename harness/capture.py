@@ -8,6 +8,7 @@ can show the output of each included section separately.
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
 from pathlib import Path
@@ -68,9 +69,17 @@ class FigureLog:
         self.folder = folder
         self.entries: list[dict] = []  # {"line", "path"} with path relative to the workdir
 
-    def add(self, path, line: int | None = None) -> None:
+    def add(self, path, line: int | None = None, explicit: bool = True) -> None:
+        """Log an image. ``explicit``: drawn as a figure (show, savefig, plot_model).
+
+        Other images (PIL saves, files that just appear) count only at the top of
+        the working directory: images written into sub-folders are data, e.g. a
+        directory of training images, not figures for the page.
+        """
         path = Path(path)
         if path.suffix.lower() not in IMAGE_SUFFIXES:
+            return
+        if not explicit and len(path.parts) > 1 and not path.is_absolute():
             return
         rel = (
             path.resolve().relative_to(Path.cwd().resolve()).as_posix()
@@ -91,6 +100,7 @@ class FigureLog:
         saved_figures: set[int] = set()
         real_savefig = Figure.savefig
 
+        @functools.wraps(real_savefig)
         def savefig(fig, fname, *args, **kwargs):
             result = real_savefig(fig, fname, *args, **kwargs)
             if isinstance(fname, (str, Path)):
@@ -98,6 +108,7 @@ class FigureLog:
                 log.add(fname)
             return result
 
+        @functools.wraps(plt.show)
         def show(*args, **kwargs):
             for number in plt.get_fignums():
                 fig = plt.figure(number)
@@ -117,10 +128,11 @@ class FigureLog:
             return
         real_image_save = Image.Image.save
 
+        @functools.wraps(real_image_save)
         def image_save(image, fp, *args, **kwargs):
             result = real_image_save(image, fp, *args, **kwargs)
             if isinstance(fp, (str, Path)):
-                log.add(fp)
+                log.add(fp, explicit=False)
             return result
 
         Image.Image.save = image_save
@@ -133,6 +145,7 @@ class FigureLog:
         real_plot_model = model_visualization.plot_model
         log = self
 
+        @functools.wraps(real_plot_model)  # keep the real signature and docstring for help()/inspect
         def plot_model(model, to_file="model.png", *args, **kwargs):
             result = real_plot_model(model, to_file, *args, **kwargs)
             log.add(to_file)

@@ -156,14 +156,14 @@ def fragment(
     for fname, note in sorted(record.standins.items()):
         parts.append(f'??? standin "输出来自替身数据：{fname}"\n\n{_indent(note)}\n')
     name = snippet.path.stem
-    downloads = (
-        f' · <a href="generated/{snippet.stem}/{name}.py" download>{name}.py</a>'
-        f' · <a href="generated/{snippet.stem}/{name}.ipynb" download>{name}.ipynb（含输出）</a>'
-    )
-    parts.append(f'<p class="verified-stamp">{stamp(record)}{downloads}</p>\n')
+    base = f"generated/{snippet.stem}/{name}"
+    # Markdown links (not raw HTML) so MkDocs rewrites them relative to each page's URL
+    downloads = f" · [{name}.py]({base}.py){{ download }} · [{name}.ipynb（含输出）]({base}.ipynb){{ download }}"
+    parts.append(f'<p class="verified-stamp" markdown>{stamp(record)}{downloads}</p>\n')
     if matrix is not None:
         parts.append(badges(matrix))
-    return "\n".join(parts)
+    # outputs, stamps and badges repeat on every page: keep them out of the search index
+    return '<div class="snippet-run" data-search-exclude markdown="1">\n\n' + "\n".join(parts) + "\n</div>\n"
 
 
 def primary_record(snippet: Snippet, runner: Runner, device: str) -> tuple[Record | None, str]:

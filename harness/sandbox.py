@@ -59,7 +59,7 @@ def run(request: dict) -> None:
             "traceback": "",
         }
     for path in sorted(_images_in_cwd() - images_before):
-        figures.add(path, line=10**9)  # written somehow else: shown after the last section
+        figures.add(path, line=10**9, explicit=False)  # written somehow else: after the last section
     result = {
         "status": status,
         "error": error,

@@ -4,8 +4,9 @@ Keras fetches datasets and pretrained weights through ``keras.utils.get_file``.
 Inside a snippet's process that function is wrapped: a file already in the
 Keras cache (put there by ``python -m harness prefetch`` on a machine with a
 network) is used as is; otherwise, if the file is registered below, a stand-in
-is built once and served instead, and the snippet's record says so, so that its
-page can show a visible notice. Anything else falls through to the real
+is built once, linked into the Keras cache where the download would have
+landed (a symlink, so it is never mistaken for the real file), and served; the
+snippet's record says so, so that its page can show a visible notice. Anything else falls through to the real
 download, which the network guard refuses with a clear message.
 
 Snippets never change for this: they keep the real loading code.
@@ -115,14 +116,32 @@ def _standin_path(fname: str) -> Path:
     return folder / fname
 
 
-def _serve(fname: str) -> str:
+def _serve(fname: str, cache_path: str) -> str:
+    """Build the stand-in once, and link it into the Keras cache where a download would land."""
     target = _standin_path(fname)
     if not target.exists():
         partial = target.with_name(f".partial-{os.getpid()}-{target.name}")
         REGISTRY[fname].build(partial)
         os.replace(partial, target)  # atomic: parallel snippets may race here
     used[fname] = REGISTRY[fname].description
-    return str(target)
+    if not os.path.lexists(cache_path):
+        os.makedirs(os.path.dirname(cache_path), exist_ok=True)
+        try:
+            os.symlink(target, cache_path)  # a symlink marks it as a stand-in (see _is_standin)
+        except FileExistsError:
+            pass  # another snippet linked it first
+    return cache_path
+
+
+def _cache_path(name: str, kwargs: dict) -> str:
+    from keras.src.backend import config
+
+    cache_dir = kwargs.get("cache_dir") or config.keras_home()
+    return os.path.join(os.path.expanduser(cache_dir), kwargs.get("cache_subdir", "datasets"), name)
+
+
+def _is_standin(path: str) -> bool:
+    return os.path.islink(path) and Path(os.readlink(path)).parent == _standin_path("x").parent
 
 
 def install() -> None:
@@ -133,8 +152,10 @@ def install() -> None:
 
     def get_file_with_standins(fname=None, origin=None, *args, **kwargs):
         name = fname or os.path.basename(origin or "")
-        if name in REGISTRY and not _in_cache(name, kwargs):
-            return _serve(name)
+        if name in REGISTRY:
+            path = _cache_path(name, kwargs)
+            if _is_standin(path) or not _is_real_and_valid(path, kwargs):
+                return _serve(name, path)
         return real_get_file(fname, origin, *args, **kwargs)
 
     for module in list(sys.modules.values()):
@@ -143,14 +164,11 @@ def install() -> None:
     file_utils.get_file = get_file_with_standins
 
 
-def _in_cache(name: str, kwargs: dict) -> bool:
-    """True when the real file is already in the Keras cache with the right hash."""
-    from keras.src.backend import config
+def _is_real_and_valid(path: str, kwargs: dict) -> bool:
+    """True when the real file (e.g. from ``python -m harness prefetch``) is cached with the right hash."""
     from keras.src.utils import file_utils
 
-    cache_dir = kwargs.get("cache_dir") or config.keras_home()
-    path = os.path.join(os.path.expanduser(cache_dir), kwargs.get("cache_subdir", "datasets"), name)
-    if not os.path.exists(path):
+    if not os.path.isfile(path) or _is_standin(path):
         return False
     file_hash = kwargs.get("file_hash") or kwargs.get("md5_hash")
     return file_hash is None or file_utils.validate_file(path, file_hash)

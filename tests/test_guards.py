@@ -107,3 +107,11 @@ def test_pages_are_flat_and_all_in_nav():
     in_nav = set(walk(config["nav"]))
     missing = [p.name for p in PAGES if p.name not in in_nav]
     assert not missing, f"pages missing from nav in mkdocs.yml: {missing}"
+
+
+def test_no_snippet_shadows_an_installed_module():
+    """`python snippets/x/tensorboard.py` puts snippets/x first on sys.path, hiding the real package."""
+    import importlib.util
+
+    shadows = [s.rel for s in SNIPPETS if importlib.util.find_spec(s.path.stem) is not None]
+    assert not shadows, f"rename these snippets, they share a name with an importable module: {shadows}"

@@ -59,6 +59,7 @@ def test_real_offline_data_and_the_mnist_standin(outcomes):
     printed = "".join(text for _, text in r.chunks)
     assert "fashion (60000, 28, 28) (10000, 28, 28)" in printed
     assert "mnist (1437, 28, 28) (360, 28, 28) uint8" in printed
+    assert "in keras cache: True" in printed  # linked where a real download would land
     assert list(r.standins) == ["mnist.npz"], "the page must be told a stand-in was used"
 
 
