@@ -1,0 +1,28 @@
+"""自定义对象 4：加载注册过的自定义对象：先 import 定义它们的模块，就不需要 custom_objects。"""
+# harness: requires=save_registered.py
+# harness: requires=my_objects.py
+
+# --8<-- [start:before-import]
+import keras
+import numpy as np
+
+try:
+    keras.models.load_model("registered.keras")  # 还没有 import my_objects
+except TypeError as error:
+    message = str(error).split("Exception encountered:")[-1].split(" Full object config")[0].strip()
+    print(f"TypeError: ... {message}")
+else:
+    raise AssertionError("没 import 就能加载？")
+assert "Could not locate class 'Residual'" in message
+# --8<-- [end:before-import]
+
+# --8<-- [start:after-import]
+import my_objects  # noqa: F401  import 一次，装饰器就把类和函数登记好了
+
+model = keras.models.load_model("registered.keras")  # 不需要 custom_objects
+x, expected = np.load("x.npy"), np.load("pred.npy")
+difference = np.abs(model.predict(x, verbose=0) - expected).max()
+print(f"已编译 {model.compiled}，loss = {model.loss.__name__}，预测与保存时相差 {difference:.2e}")
+print("Residual 里的层:", type(model.get_layer("residual").inner).__name__)
+assert model.compiled and model.loss is my_objects.weighted_mse and difference < 1e-6
+# --8<-- [end:after-import]
