@@ -158,7 +158,9 @@ def fragment(
     name = snippet.path.stem
     base = f"generated/{snippet.stem}/{name}"
     # Markdown links (not raw HTML) so MkDocs rewrites them relative to each page's URL
-    downloads = f" · [{name}.py]({base}.py){{ download }} · [{name}.ipynb（含输出）]({base}.ipynb){{ download }}"
+    downloads = (
+        f" · [{name}.py]({base}.py){{ download }} · [{name}.ipynb（含输出）]({base}.ipynb){{ download }}"
+    )
     parts.append(f'<p class="verified-stamp" markdown>{stamp(record)}{downloads}</p>\n')
     if matrix is not None:
         parts.append(badges(matrix))
