@@ -30,11 +30,14 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         times = f"{r.seconds:5.1f}  {r.wall_seconds:6.1f}"
         out.write(f"{rel.ljust(width)}  {r.status:7}  {r.mode:5}  {times}  {cache}\n")
     ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
+    unsupported = sum(o.record.status == "unsupported" for o in summary.outcomes.values())
+    cached = len(rows) - len(ran) - unsupported
     run_s = sum(r.seconds for r in ran)
     wall_s = sum(r.wall_seconds for r in ran)
     imports = sum(summary.zygote_import_s)
     out.write(
-        f"\n{len(ran)} ran, {len(rows) - len(ran)} cached; elapsed {summary.wall_s:.1f} s; "
+        f"\n{len(ran)} ran, {cached} cached, {unsupported} not supported here; "
+        f"elapsed {summary.wall_s:.1f} s; "
         f"snippet code {run_s:.1f} s, process overhead {wall_s - run_s:.1f} s, "
         f"Keras imports in {len(summary.zygote_import_s)} zygote(s) {imports:.1f} s\n"
     )
