@@ -53,7 +53,7 @@ def tests_gpu(session, backend):
 @nox.session
 def drift(session):
     """The suite against keras-nightly; writes .records/drift.json, shown on the 版本漂移 page."""
-    install(session, "tensorflow", "docs", "test")
+    install(session, "keras", "tensorflow", "docs", "test")  # the pinned keras is swapped out next
     if session.venv_backend != "none":
         # tensorflow pulls in the `keras` release; both distributions own the same files
         session.run("pip", "uninstall", "--yes", "keras", silent=True)
