@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 from harness import RECORDS_DIR
@@ -15,8 +16,12 @@ DRIFT_FILE = RECORDS_DIR / "drift.json"
 NIGHTLY_ROOT = RECORDS_DIR / "nightly"
 
 
+TIMINGS = re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|s)(?:/step)?\b")
+
+
 def _output(record) -> str:
-    return terminal_text("".join(text for _, text in record.chunks))
+    """Printed output with wall-clock timings masked: they differ on every run, not between versions."""
+    return TIMINGS.sub("<t>", terminal_text("".join(text for _, text in record.chunks)))
 
 
 def compare(backend: str = "tensorflow", device: str = "cpu") -> dict:
