@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from harness import RECORDS_DIR
+from harness.output import printed
 from harness.records import RecordStore
-from harness.render import terminal_text
 from harness.snippet import discover
 
 DRIFT_FILE = RECORDS_DIR / "drift.json"
@@ -21,7 +21,7 @@ TIMINGS = re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|s)(?:/step)?\b")
 
 def _output(record) -> str:
     """Printed output with wall-clock timings masked: they differ on every run, not between versions."""
-    return TIMINGS.sub("<t>", terminal_text("".join(text for _, text in record.chunks)))
+    return TIMINGS.sub("<t>", printed(record))
 
 
 def compare(backend: str = "tensorflow", device: str = "cpu") -> dict:

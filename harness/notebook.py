@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 
+from harness import output
 from harness.records import Record
 from harness.snippet import DIRECTIVE_RE, SECTION_RE, Snippet
 
@@ -24,7 +25,7 @@ def _cells_ranges(snippet: Snippet, total_lines: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def build(snippet: Snippet, record: Record, figures_dir: Path, terminal_text) -> nbformat.NotebookNode:
+def build(snippet: Snippet, record: Record, figures_dir: Path) -> nbformat.NotebookNode:
     lines = snippet.path.read_text(encoding="utf-8").splitlines()
     ranges = _cells_ranges(snippet, len(lines))
     notebook = nbformat.v4.new_notebook()
@@ -48,16 +49,13 @@ def build(snippet: Snippet, record: Record, figures_dir: Path, terminal_text) ->
         if not code:
             continue
 
-        def inside(line: int, start=start, end=end, last=last) -> bool:
-            return start <= line <= end or (last and line > end)
-
         cell = nbformat.v4.new_code_cell(code, execution_count=index + 1)
-        text = terminal_text("".join(chunk for line, chunk in record.chunks if inside(line)))
+        text = output.printed(record, (start, end), last)
         if text:
             cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=text + "\n"))
-        for figure in record.figures:
+        for figure in output.figures(record, (start, end), last):
             path = figures_dir / figure["file"]
-            if inside(figure["line"]) and path.suffix == ".png":
+            if path.suffix == ".png":
                 data = {"image/png": base64.b64encode(path.read_bytes()).decode("ascii")}
                 cell.outputs.append(nbformat.v4.new_output("display_data", data=data))
         notebook.cells.append(cell)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from harness import GENERATED_DIR, notebook
+from harness import DOCS_DIR, GENERATED_DIR, notebook, output
 from harness.records import BACKENDS, DEVICES, Record, RecordStore
 from harness.runner import Runner
 from harness.snippet import Snippet, discover
@@ -42,27 +42,6 @@ FILE_FRAGMENT = "_file"
 
 class RenderError(RuntimeError):
     pass
-
-
-def terminal_text(raw: str) -> str:
-    """What a terminal would show: apply carriage returns and backspaces."""
-    lines = []
-    for line in raw.split("\n"):
-        screen: list[str] = []
-        cursor = 0
-        for char in line:
-            if char == "\r":
-                cursor = 0
-            elif char == "\b":
-                cursor = max(0, cursor - 1)
-            else:
-                if cursor < len(screen):
-                    screen[cursor] = char
-                else:
-                    screen.append(char)
-                cursor += 1
-        lines.append("".join(screen).rstrip())
-    return "\n".join(lines).strip("\n")
 
 
 def stamp(record: Record) -> str:
@@ -142,17 +121,11 @@ def fragment(
 ) -> str:
     """Output, figures, stand-in notice and stamp for a line range (None: whole file)."""
 
-    def inside(line: int) -> bool:
-        if lines is None:
-            return True
-        return lines[0] <= line <= lines[1] or (last and line > lines[1])
-
-    text = terminal_text("".join(chunk for line, chunk in record.chunks if inside(line)))
+    text = output.printed(record, lines, last)
     parts = [output_block(text)] if text else []
-    for figure in record.figures:
-        if inside(figure["line"]):
-            src = f"generated/{snippet.stem}/{figure['file']}"
-            parts.append(f"![{snippet.path.name} 运行生成的图]({src}){{ .snippet-figure loading=lazy }}\n")
+    for figure in output.figures(record, lines, last):
+        src = f"generated/{snippet.stem}/{figure['file']}"
+        parts.append(f"![{snippet.path.name} 运行生成的图]({src}){{ .snippet-figure loading=lazy }}\n")
     for fname, note in sorted(record.standins.items()):
         parts.append(f'??? standin "输出来自替身数据：{fname}"\n\n{_indent(note)}\n')
     name = snippet.path.stem
@@ -212,7 +185,7 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
         for figure in record.figures:
             shutil.copyfile(store.files_dir(snippet.stem) / figure["file"], folder / figure["file"])
         shutil.copyfile(snippet.path, folder / snippet.path.name)
-        executed = notebook.build(snippet, record, store.files_dir(snippet.stem), terminal_text)
+        executed = notebook.build(snippet, record, store.files_dir(snippet.stem))
         nbformat.write(executed, folder / f"{snippet.path.stem}.ipynb")
         ordered = sorted(snippet.sections.values(), key=lambda s: s.start)
         for section in ordered:
@@ -269,7 +242,7 @@ def report_table(matrices: list[Matrix]) -> str:
     return "\n".join(lines[:2] + summary + lines[2:]) + "\n"
 
 
-def abbreviations(glossary: Path = GENERATED_DIR.parent / "glossary.md") -> str:
+def abbreviations(glossary: Path = DOCS_DIR / "glossary.md") -> str:
     """Tooltips for every page, from the 术语对照 table (one source for both)."""
     lines = []
     for row in glossary.read_text(encoding="utf-8").splitlines():

@@ -76,9 +76,6 @@ class Snippet:
             return f"{device.upper()} not supported: {self.devices_reason}"
         return None
 
-    def section_of_line(self, lineno: int) -> list[str]:
-        return [s.name for s in self.sections.values() if s.start <= lineno <= s.end]
-
 
 def parse(path: Path) -> Snippet:
     path = path.resolve()

@@ -110,10 +110,13 @@ REGISTRY: dict[str, StandIn] = {
 }
 
 
+def _standin_dir() -> Path:
+    return Path(os.environ.get("HARNESS_STANDIN_DIR", "/tmp/harness-standins"))
+
+
 def _standin_path(fname: str) -> Path:
-    folder = Path(os.environ.get("HARNESS_STANDIN_DIR", "/tmp/harness-standins"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / fname
+    _standin_dir().mkdir(parents=True, exist_ok=True)
+    return _standin_dir() / fname
 
 
 def _serve(fname: str, cache_path: str) -> str:
@@ -141,7 +144,7 @@ def _cache_path(name: str, kwargs: dict) -> str:
 
 
 def _is_standin(path: str) -> bool:
-    return os.path.islink(path) and Path(os.readlink(path)).parent == _standin_path("x").parent
+    return os.path.islink(path) and Path(os.readlink(path)).parent == _standin_dir()
 
 
 def install() -> None:

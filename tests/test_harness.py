@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from harness import REPO_ROOT
-from harness.render import fragment, terminal_text
+from harness.output import terminal_text
+from harness.render import fragment
 from harness.snippet import SnippetError, parse
 
 CASES = REPO_ROOT / "tests" / "harness_cases"
