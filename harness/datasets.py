@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 FASHION_MNIST_FILES = [
@@ -21,7 +22,11 @@ class MissingDataset(RuntimeError):
 
 
 def place_fashion_mnist(keras_home: Path) -> None:
-    """Put Fashion-MNIST where ``keras.datasets.fashion_mnist.load_data()`` reads it."""
+    """Put Fashion-MNIST where ``keras.datasets.fashion_mnist.load_data()`` reads it.
+
+    Safe when several threads and processes do it at once (a fresh clone's first
+    run): each link is made under a private name, then renamed into place.
+    """
     target = keras_home / "datasets" / "fashion-mnist"
     target.mkdir(parents=True, exist_ok=True)
     for name in FASHION_MNIST_FILES:
@@ -32,12 +37,19 @@ def place_fashion_mnist(keras_home: Path) -> None:
                 "(apt-get install dataset-fashion-mnist) or point "
                 "HARNESS_FASHION_MNIST_DIR at a folder holding the four idx .gz files."
             )
-        link = target / name
-        if not link.exists():
-            try:
-                link.symlink_to(source)
-            except OSError:  # file systems without symlinks
-                shutil.copyfile(source, link)
+        link_atomically(source, target / name)
+
+
+def link_atomically(source: Path, link: Path) -> None:
+    """``link`` -> ``source`` (a copy where symlinks are unsupported), never half-made, never racing."""
+    if os.path.islink(link) and os.readlink(link) == str(source):
+        return
+    private = link.with_name(f".{link.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        private.symlink_to(source)
+    except OSError:  # file systems without symlinks
+        shutil.copyfile(source, private)
+    os.replace(private, link)  # atomic: whoever renames last wins, with identical content
 
 
 def prepare_keras_home(keras_home: Path) -> Path:

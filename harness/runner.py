@@ -128,6 +128,7 @@ class Runner:
         self._zygotes: list[Zygote] = []
         self._new_import_s: list[float] = []
         self._lock = threading.Lock()
+        self._env_lock = threading.Lock()
         self._env: dict[str, str] | None = None
 
     # -- cache -------------------------------------------------------------
@@ -147,9 +148,10 @@ class Runner:
     # -- running -----------------------------------------------------------
     @property
     def env(self) -> dict[str, str]:
-        if self._env is None:
-            self._env = child_environment(self.backend, self.device)
-        return self._env
+        with self._env_lock:  # worker threads ask at once; the shared folders are prepared once
+            if self._env is None:
+                self._env = child_environment(self.backend, self.device)
+            return self._env
 
     def _acquire_zygote(self) -> Zygote:
         """An idle zygote from the pool, or a new one (kept for later runs in this session)."""
