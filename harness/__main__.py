@@ -21,8 +21,8 @@ def _select(paths: list[str]):
 
 
 def cmd_run(args) -> int:
-    from harness.report import print_summary
-    from harness.runner import Runner
+    from harness.run.report import print_summary
+    from harness.run.runner import Runner
 
     runner = Runner(device=args.device, jobs=args.jobs, spawn_all=args.spawn, force=args.force)
     try:
@@ -30,33 +30,41 @@ def cmd_run(args) -> int:
     finally:
         runner.close()
     print_summary(summary, sys.stdout)
-    bad = [o for o in summary.outcomes.values() if o.record.status in ("failed", "timeout")]
+    bad = [o for o in summary.outcomes.values() if o.record.failed]
     return 1 if bad else 0
 
 
 def cmd_render(args) -> int:
-    from harness.render import render_all
+    from harness.site.render import render_all
 
     written = render_all(device=args.device, allow_missing=args.allow_missing)
     print(f"rendered {written} fragments into docs/generated/")
     return 0
 
 
+def cmd_build(args) -> int:
+    from harness.site.build import mkdocs_build
+    from harness.site.render import render_all
+
+    render_all()
+    return mkdocs_build(Path(args.site_dir), capture=False).returncode
+
+
 def cmd_build_page(args) -> int:
-    from harness.preview import build_page
+    from harness.site.build import build_page
 
     return build_page(Path(args.page))
 
 
 def cmd_drift(args) -> int:
-    from harness.drift import write_report
+    from harness.run.drift import write_report
 
     write_report()
     return 0
 
 
 def cmd_prefetch(args) -> int:
-    from harness.prefetch import prefetch
+    from harness.run.prefetch import prefetch
 
     return prefetch()
 
@@ -77,6 +85,9 @@ def main() -> int:
         "--allow-missing", action="store_true", help="skip snippets without a current passing record"
     )
     render.set_defaults(func=cmd_render)
+    build = sub.add_parser("build", help="render from records, then mkdocs build --strict")
+    build.add_argument("--site-dir", default="site")
+    build.set_defaults(func=cmd_build)
     page = sub.add_parser("build-page", help="strict-build a single page (for writing one page)")
     page.add_argument("page", help="docs/<name>.md")
     page.set_defaults(func=cmd_build_page)

@@ -17,11 +17,13 @@ Directives are comments a reader can ignore, one per line, outside sections::
 
 from __future__ import annotations
 
+import ast
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import REPO_ROOT, SNIPPETS_DIR
+from harness import BACKENDS, DEVICES, REPO_ROOT, SNIPPETS_DIR
 
 SECTION_RE = re.compile(r"#\s*-+8<-+\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]")
 DIRECTIVE_RE = re.compile(r"^#\s*harness:\s*(?P<body>.+?)\s*$")
@@ -46,10 +48,11 @@ class Snippet:
     timeout_s: int = DEFAULT_TIMEOUT_S
     fresh_process: str | None = None  # the reason, when set
     requires: list[Path] = field(default_factory=list)
-    backends: tuple[str, ...] = ("tensorflow", "jax", "torch")
+    backends: tuple[str, ...] = BACKENDS
     backends_reason: str = ""
-    devices: tuple[str, ...] = ("cpu", "gpu")
+    devices: tuple[str, ...] = DEVICES
     devices_reason: str = ""
+    needs: frozenset[str] = frozenset()  # "tensorflow", "dot": what it needs beyond Keras and its backend
 
     @property
     def rel(self) -> str:
@@ -67,6 +70,17 @@ class Snippet:
 
     def source(self) -> bytes:
         return self.path.read_bytes()
+
+    def lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines()
+
+    def section_text(self, name: str) -> str:
+        """The code of one section, dedented, as a page shows it and a reader copies it."""
+        section = self.sections[name]
+        return textwrap.dedent("\n".join(self.lines()[section.start - 1 : section.end])).strip("\n")
+
+    def ordered_sections(self) -> list[Section]:
+        return sorted(self.sections.values(), key=lambda s: s.start)
 
     def unsupported_reason(self, backend: str, device: str) -> str | None:
         """Why this snippet does not run on ``backend``/``device`` (None when it does)."""
@@ -102,7 +116,28 @@ def parse(path: Path) -> Snippet:
     if open_sections:
         name, start = next(iter(open_sections.items()))
         raise SnippetError(f"{where}:{start - 1}: section '{name}' never ends")
+    snippet.needs = _needs("\n".join(lines), where)
     return snippet
+
+
+def _needs(source: str, where: str) -> frozenset[str]:
+    """TensorFlow when the code imports it; Graphviz's ``dot`` when it draws with plot_model."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        raise SnippetError(f"{where}:{error.lineno}: {error.msg}") from error
+    needs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "tensorflow" for a in node.names):
+            needs.add("tensorflow")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tensorflow":
+            needs.add("tensorflow")
+        elif isinstance(node, ast.Attribute | ast.Name) and getattr(node, "attr", getattr(node, "id", "")) in (
+            "plot_model",
+            "model_to_dot",
+        ):
+            needs.add("dot")
+    return frozenset(needs)
 
 
 def _apply_directive(snippet: Snippet, body: str, where: str) -> None:
@@ -116,7 +151,7 @@ def _apply_directive(snippet: Snippet, body: str, where: str) -> None:
             raise SnippetError(f"{where}: fresh-process needs a reason after '--'")
         snippet.fresh_process = reason.strip()
     elif key in ("backends", "devices"):
-        allowed = {"backends": ("tensorflow", "jax", "torch"), "devices": ("cpu", "gpu")}[key]
+        allowed = {"backends": BACKENDS, "devices": DEVICES}[key]
         chosen = tuple(v.strip() for v in value.split(",") if v.strip())
         if not chosen or any(v not in allowed for v in chosen):
             raise SnippetError(f"{where}: {key} must be a comma-separated subset of {', '.join(allowed)}")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from harness.report import merge, print_summary
-from harness.runner import NoGPU, Runner, RunSummary
+from harness.run.report import merge, print_summary
+from harness.run.runner import NoGPU, Runner, RunSummary
 from harness.snippet import discover
 
 SNIPPETS = {s.rel: s for s in discover()}
 SUMMARIES = pytest.StashKey[list]()
+# Which snippet a selected test is about, read from its node id alone: pytest items of
+# other kinds (pytest-codeblocks' blocks in docs/*.md) have no callspec or originalname.
+SNIPPET_TEST_ID = re.compile(r"^tests/test_snippets\.py::test_snippet\[(?P<rel>.+)\]$")
 
 
 def pytest_addoption(parser):
@@ -49,29 +54,36 @@ def run_snippets(request, runner):
     return run
 
 
+def selected_snippets(items) -> list[str]:
+    wanted = set()
+    for item in items:
+        match = SNIPPET_TEST_ID.match(item.nodeid)
+        if match and match["rel"] in SNIPPETS:
+            wanted.add(match["rel"])
+    return sorted(wanted)
+
+
 @pytest.fixture(scope="session")
 def selected_snippet_outcomes(request, run_snippets):
     """Run (in one parallel batch) every snippet whose test pytest selected."""
-    wanted = sorted(
-        {item.callspec.params["rel"] for item in request.session.items if item.originalname == "test_snippet"}
-    )
-    return run_snippets(SNIPPETS[rel] for rel in wanted).outcomes
+    return run_snippets(SNIPPETS[rel] for rel in selected_snippets(request.session.items)).outcomes
 
 
 @pytest.fixture(scope="session")
 def built_site(run_snippets, tmp_path_factory):
     """Every snippet run (cached), fragments rendered, the site built with --strict."""
-    from site_build import build_site
-
-    from harness import versions
+    from harness.run import versions
+    from harness.site.build import mkdocs_build
+    from harness.site.render import render_all
 
     if versions.backend() != "tensorflow":
         pytest.skip("the published site is built in the tensorflow session, from its records")
     summary = run_snippets(SNIPPETS.values())
-    failed = [rel for rel, o in summary.outcomes.items() if o.record.status in ("failed", "timeout")]
+    failed = [rel for rel, o in summary.outcomes.items() if o.record.failed]
     assert not failed, f"cannot build pages over failing snippets: {failed}"
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
+    render_all()
+    result = mkdocs_build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from harness import REPO_ROOT
-from harness.output import terminal_text
-from harness.render import fragment
+from harness.protocol import Status
+from harness.site.fragments import fragment
+from harness.site.output import terminal_text
 from harness.snippet import SnippetError, parse
 
 CASES = REPO_ROOT / "tests" / "harness_cases"
@@ -23,23 +24,23 @@ def record(outcomes, name):
 
 def test_a_failing_assertion_names_file_and_line(outcomes):
     r = record(outcomes, "failing_assert")
-    assert r.status == "failed"
-    assert r.error["location"] == "tests/harness_cases/failing_assert.py:2"
+    assert r.status == Status.FAILED
+    assert r.failure.location == "tests/harness_cases/failing_assert.py:2"
     assert "arithmetic is broken" in r.failure_report()
 
 
 def test_network_access_fails_the_snippet_even_when_swallowed(outcomes):
     r = record(outcomes, "swallows_network_error")
-    assert r.status == "failed"
-    assert r.error["type"] == "NetworkBlocked"
-    assert "example.com" in r.error["message"] and "never use the network" in r.error["message"]
+    assert r.status == Status.FAILED
+    assert r.failure.kind == "NetworkBlocked"
+    assert "example.com" in r.failure.message and "never use the network" in r.failure.message
 
 
 def test_a_snippet_over_its_time_budget_is_stopped(outcomes):
     r = record(outcomes, "sleeps_too_long")
-    assert r.status == "timeout"
+    assert r.status == Status.TIMEOUT
     assert r.wall_seconds < 15
-    assert "time budget of 3 s" in r.error["message"]
+    assert "time budget of 3 s" in r.failure.message
 
 
 def test_output_lands_under_the_statement_that_produced_it(outcomes):
@@ -47,8 +48,10 @@ def test_output_lands_under_the_statement_that_produced_it(outcomes):
     r = record(outcomes, "sections_and_figures")
     assert r.passed, r.failure_report()
     define, use = snippet.sections["define"], snippet.sections["use"]
-    first = fragment(snippet, r, (define.start, define.end), last=False)
-    second = fragment(snippet, r, (use.start, use.end), last=True)
+    first = fragment(snippet, r, define, last=False, line="", repo_root=str(REPO_ROOT))
+    second = fragment(snippet, r, use, last=True, line="", repo_root=str(REPO_ROOT))
+    assert 'title="tests/harness_cases/sections_and_figures.py"' in first  # the code is in the fragment
+    assert "def report(value):" in first and "report(42)" not in first
     assert "defined" in first and "value is 42" not in first
     assert "value is 42" in second  # printed inside report(), called from the 'use' section
     assert "figure-1.png" in second and "figure-1.png" not in first
@@ -85,10 +88,3 @@ def test_unterminated_section_is_reported_with_its_line(tmp_path):
 def test_terminal_text_keeps_only_the_final_progress_bar():
     raw = "1/3 [==>....]\r\b\b\b2/3 [====>..]\r3/3 [=======] done\nnext line"
     assert terminal_text(raw) == "3/3 [=======] done\nnext line"
-
-
-def test_every_standin_can_be_prefetched_for_real():
-    from harness.prefetch import ACTIONS
-    from harness.standins import REGISTRY
-
-    assert set(ACTIONS) == set(REGISTRY)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from site_build import mkdocs_build
 
 from harness import REPO_ROOT
+from harness.site.build import mkdocs_build
 
 
 @pytest.mark.site
@@ -22,14 +22,14 @@ def test_site_builds_strict_from_verified_records(built_site):
 @pytest.mark.parametrize(
     "target, message",
     [
-        ("snippets/quickstart/regression.py:no-such-section", "no-such-section"),
+        ("generated/quickstart/regression/no-such-section.md", "no-such-section"),
         ("snippets/quickstart/no_such_file.py", "no_such_file.py"),
     ],
 )
 def test_a_broken_include_fails_the_build(tmp_path, target, message):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text(f'```python\n--8<-- "{target}"\n```\n', encoding="utf-8")
+    (docs / "index.md").write_text(f'--8<-- "{target}"\n', encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         textwrap.dedent(
@@ -45,6 +45,6 @@ def test_a_broken_include_fails_the_build(tmp_path, target, message):
         ),
         encoding="utf-8",
     )
-    result = mkdocs_build(config, tmp_path / "site")
+    result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode != 0
     assert message in result.stdout + result.stderr

@@ -15,4 +15,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
-python3 -m nox --version >/dev/null 2>&1 || python3 -m pip install --quiet nox
+python3 -m nox --version >/dev/null 2>&1 && python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet nox uv

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import nbformat
 
-from harness import output
-from harness.records import Record
+from harness.run.records import Record
+from harness.site import output
+from harness.site.evidence import describe_run
 from harness.snippet import DIRECTIVE_RE, SECTION_RE, Snippet
 
 
@@ -30,13 +31,8 @@ def build(snippet: Snippet, record: Record, figures_dir: Path) -> nbformat.Noteb
     ranges = _cells_ranges(snippet, len(lines))
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    v = record.versions
     notebook.cells.append(
-        nbformat.v4.new_markdown_cell(
-            f"`{snippet.rel}` — 由 Keras 实战笔记的测试套件执行：Keras {v['keras']} · "
-            f"{record.backend} {v['backend_version']} · {record.device} · {record.date} · "
-            f"{record.seconds:.1f} s"
-        )
+        nbformat.v4.new_markdown_cell(f"`{snippet.rel}` — 由 Keras 实战笔记的测试套件执行：{describe_run(record)}")
     )
     for index, (start, end) in enumerate(ranges):
         last = index == len(ranges) - 1

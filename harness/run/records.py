@@ -1,59 +1,55 @@
 """Records: what one run of one snippet produced, kept per backend and device.
 
-Layout (git-ignored)::
+Layout (``.records`` is git-ignored; ``evidence/`` is committed, for machines CI cannot reach)::
 
-    .records/<backend>-<device>/<topic>/<name>.json
-    .records/<backend>-<device>/<topic>/<name>.files/figure-1.png
+    <root>/<backend>-<device>/<topic>/<name>.json
+    <root>/<backend>-<device>/<topic>/<name>.files/figure-1.png
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import os
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import RECORDS_DIR
-
-BACKENDS = ("tensorflow", "jax", "torch")
-DEVICES = ("cpu", "gpu")
-
-
-def records_root() -> Path:
-    """``.records`` for the pinned release; the drift session points this elsewhere."""
-    return Path(os.environ.get("HARNESS_RECORDS_DIR", RECORDS_DIR))
+from harness.child.environment import records_root
+from harness.protocol import Failure, Status, from_dict
 
 
 @dataclass
 class Record:
     snippet: str  # repository-relative path
-    key: str  # source_key + versions + device: a cache hit needs this to match
-    source_key: str  # the code alone: tells a stale record from a current one in any environment
-    status: str  # passed | failed | timeout
+    key: str  # code_key + versions + device: a cache hit on this machine needs this to match
+    code_key: str  # the code and the child environment: current anywhere when this matches
+    status: Status  # passed | failed | timeout | unsupported
     backend: str
-    device: str
+    device: str  # "CPU" | "GPU"
     versions: dict
     date: str
     seconds: float  # the snippet's own run time
     wall_seconds: float  # fork/spawn to exit, what the reader would wait minus imports
-    mode: str  # fork | spawn
-    error: dict | None = None
+    mode: str  # fork | spawn | none (not run)
+    failure: Failure | None = None
     chunks: list = field(default_factory=list)  # [line, text]
     figures: list = field(default_factory=list)  # {"line", "file"} under <name>.files/
     standins: dict = field(default_factory=dict)
     stderr_tail: str = ""
+    machine: str = ""  # where it ran, for committed evidence (e.g. "NVIDIA H200")
 
     @property
     def passed(self) -> bool:
-        return self.status == "passed"
+        return self.status == Status.PASSED
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (Status.FAILED, Status.TIMEOUT)
 
     def failure_report(self) -> str:
-        if self.error is None:
+        if self.failure is None:
             return f"{self.snippet}: {self.status}"
-        report = f"{self.error['location']}: {self.error['type']}: {self.error['message']}"
-        if self.error.get("traceback"):
-            report += "\n\n" + self.error["traceback"]
+        report = self.failure.report()
         if self.stderr_tail:
             report += "\n--- stderr (last lines) ---\n" + self.stderr_tail
         return report
@@ -76,7 +72,7 @@ class RecordStore:
         if not path.exists():
             return None
         try:
-            return Record(**json.loads(path.read_text(encoding="utf-8")))
+            return from_dict(Record, json.loads(path.read_text(encoding="utf-8")))
         except (TypeError, ValueError):
             return None  # written by an older harness: treat as absent
 
@@ -91,4 +87,7 @@ class RecordStore:
             record.figures.append({"line": entry["line"], "file": name})
         path = self.json_path(stem)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(record), ensure_ascii=False, indent=1), encoding="utf-8")
+        text = json.dumps(dataclasses.asdict(record), ensure_ascii=False, indent=1)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)  # a reader (the site build, another session) never sees half a record

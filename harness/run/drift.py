@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from harness import RECORDS_DIR
-from harness.output import printed
-from harness.records import RecordStore
+from harness.run.records import RecordStore
+from harness.site.output import printed
 from harness.snippet import discover
 
 DRIFT_FILE = RECORDS_DIR / "drift.json"
@@ -60,34 +60,3 @@ def write_report(path: Path = DRIFT_FILE) -> dict:
         counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
     print(f"drift report written to {path}: {counts}")
     return report
-
-
-VERDICT_LABELS = {
-    "same": "输出相同",
-    "output changed": "输出有变化",
-    "fails on nightly": "nightly 上失败",
-    "passes on nightly only": "仅 nightly 通过",
-    "not run": "未运行",
-}
-
-
-def render_markdown(path: Path = DRIFT_FILE) -> str:
-    if not path.exists():
-        return (
-            '!!! info "尚无漂移记录"\n\n'
-            "    构建这份站点的机器上还没有运行过 `nox -s drift`，所以这里没有对比结果。\n"
-        )
-    report = json.loads(path.read_text(encoding="utf-8"))
-    lines = [
-        f"对比日期：{report['date']} · 后端：{report['backend']} · 设备：{report['device'].upper()}",
-        "",
-        "| 例子 | 结论 | 固定版本 | nightly | 说明 |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for row in report["rows"]:
-        detail = row["error"].replace("|", "\\|")
-        lines.append(
-            f"| `{row['snippet']}` | {VERDICT_LABELS[row['verdict']]} | {row['pinned'] or '—'} | "
-            f"{row['nightly'] or '—'} | {detail} |"
-        )
-    return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""Read the pages: which snippets and sections they include, and their code blocks."""
+"""Read the pages: which examples (snippet sections) they show, in order, and their code blocks."""
 
 from __future__ import annotations
 
@@ -9,17 +9,31 @@ from pathlib import Path
 from harness import DOCS_DIR
 
 INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
+EXAMPLE_RE = re.compile(r"^generated/(?P<stem>.+)/(?P<section>[^/]+)\.md$")
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*)$")
 PYTHON_LANGS = {"python", "py", "python3", "pycon", "py3"}
+FILE_FRAGMENT = "_file"
 
 
 @dataclass(frozen=True)
 class Include:
     page: Path
     line: int
-    path: str  # as written, relative to a snippets base_path
-    section: str | None
+    target: str  # as written, relative to docs/ or the repository
     in_fence: bool
+
+    @property
+    def example(self) -> tuple[str, str | None] | None:
+        """(snippet path, section or None for the whole file) when this shows an example."""
+        match = EXAMPLE_RE.match(self.target)
+        if not match or match["stem"].startswith("_"):
+            return None
+        section = None if match["section"] == FILE_FRAGMENT else match["section"]
+        return f"snippets/{match['stem']}.py", section
+
+    @property
+    def where(self) -> str:
+        return f"docs/{self.page.relative_to(DOCS_DIR).as_posix()}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -33,13 +47,6 @@ class CodeBlock:
 
 def pages() -> list[Path]:
     return sorted(p for p in DOCS_DIR.rglob("*.md") if "generated" not in p.relative_to(DOCS_DIR).parts)
-
-
-def _split_target(target: str) -> tuple[str, str | None]:
-    path, _, section = target.partition(".py:")
-    if section:
-        return path + ".py", section
-    return target, None
 
 
 def scan(page: Path) -> tuple[list[Include], list[CodeBlock]]:
@@ -64,6 +71,10 @@ def scan(page: Path) -> tuple[list[Include], list[CodeBlock]]:
             fence[1].body.append(line)
         include = INCLUDE_RE.match(line)
         if include:
-            path, section = _split_target(include.group("target"))
-            includes.append(Include(page, number, path, section, fence is not None))
+            includes.append(Include(page, number, include.group("target"), fence is not None))
     return includes, blocks
+
+
+def examples(page: Path) -> list[Include]:
+    """The page's examples, in page order."""
+    return [inc for inc in scan(page)[0] if inc.example is not None]

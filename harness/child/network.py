@@ -15,7 +15,7 @@ attempts: list[str] = []
 
 MESSAGE = (
     "snippet tried to reach the network ({target}); tests never use the network. "
-    "Offline data comes from the harness (harness/datasets.py, harness/standins.py)."
+    "Offline data comes from the harness (harness/child/datasets.py, harness/child/standins.py)."
 )
 
 

@@ -27,6 +27,7 @@ used: dict[str, str] = {}  # file name -> what stood in for it
 class StandIn:
     description: str  # shown on the page, in Chinese
     build: Callable[[Path], None]  # writes the stand-in file at the given path
+    fetch: Callable[[], None]  # downloads the real file into the Keras cache (``python -m harness prefetch``)
 
 
 def _mnist_from_sklearn_digits(target: Path) -> None:
@@ -98,15 +99,37 @@ CLASS_INDEX_NOTE = (
     "格式相同，但类名是 `standin_class_000` 这样的占位名；联网运行时会显示真实类名。"
 )
 
+def _fetch_mnist():
+    import keras
+
+    keras.datasets.mnist.load_data()
+
+
+def _fetch_application(name: str, **kwargs) -> Callable[[], None]:
+    def fetch():
+        import keras
+
+        getattr(keras.applications, name)(weights="imagenet", **kwargs)
+
+    return fetch
+
+
+def _fetch_class_index():
+    import numpy as np
+    from keras.applications import imagenet_utils
+
+    imagenet_utils.decode_predictions(np.zeros((1, 1000)))
+
+
 REGISTRY: dict[str, StandIn] = {
-    "mnist.npz": StandIn(MNIST_NOTE, _mnist_from_sklearn_digits),
+    "mnist.npz": StandIn(MNIST_NOTE, _mnist_from_sklearn_digits, _fetch_mnist),
     "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5": StandIn(
-        WEIGHTS_NOTE, _random_weights("VGG16", include_top=False)
+        WEIGHTS_NOTE, _random_weights("VGG16", include_top=False), _fetch_application("VGG16", include_top=False)
     ),
     "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224.h5": StandIn(
-        WEIGHTS_NOTE, _random_weights("MobileNetV2", include_top=True)
+        WEIGHTS_NOTE, _random_weights("MobileNetV2", include_top=True), _fetch_application("MobileNetV2")
     ),
-    "imagenet_class_index.json": StandIn(CLASS_INDEX_NOTE, _imagenet_class_index),
+    "imagenet_class_index.json": StandIn(CLASS_INDEX_NOTE, _imagenet_class_index, _fetch_class_index),
 }
 
 

@@ -8,11 +8,14 @@ nothing one snippet defines or registers is visible to another, and a model
 saved by one process is loaded by a different one. Snippets that need a truly
 new interpreter say so (``# harness: fresh-process -- reason``) and are spawned.
 
-Protocol: one JSON request per line on stdin, one JSON reply per line on stdout.
+Protocol: one ``RunRequest`` per line on stdin, one ``ProcessExit`` per line on
+stdout (``harness.protocol``), after a first line saying how long the imports took.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
 import os
 import signal
@@ -20,33 +23,43 @@ import sys
 import time
 import traceback
 
+from harness.protocol import ProcessExit, RunRequest, from_json, to_json
+
 PRELOAD = ["numpy", "keras", "matplotlib.pyplot", "PIL.Image", "h5py"]
+# keras.utils.set_random_seed imports TensorFlow whenever it is installed, whatever the
+# backend: importing it here once saves every forked JAX/PyTorch child ~3-5 s. Importing
+# initialises no device, so forking stays safe (the TensorFlow zygote has always done it).
+PRELOAD_IF_INSTALLED = ["tensorflow"]
+
+
+def preload_modules() -> list[str]:
+    """What the zygote imports, in order (part of every cache key)."""
+    extra = [name for name in PRELOAD_IF_INSTALLED if importlib.util.find_spec(name) is not None]
+    return extra + PRELOAD
 
 
 def _preload() -> float:
     started = time.perf_counter()
-    import importlib
-
-    for name in PRELOAD:
+    for name in preload_modules():
         importlib.import_module(name)
     return time.perf_counter() - started
 
 
-def _child(request: dict) -> None:
-    from harness import sandbox
+def _child(request: RunRequest) -> None:
+    from harness.child import sandbox
 
     os.setsid()  # own process group: a timeout kills everything it started
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
-    out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    out = os.open(request.stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    err = os.open(request.stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(out, 1)
     os.dup2(err, 2)
-    os.chdir(request["workdir"])
+    os.chdir(request.workdir)
     sandbox.run(request)
 
 
-def _fork_and_wait(request: dict) -> dict:
+def _fork_and_wait(request: RunRequest) -> ProcessExit:
     sys.stdout.flush()
     sys.stderr.flush()
     started = time.perf_counter()
@@ -62,7 +75,7 @@ def _fork_and_wait(request: dict) -> dict:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    deadline = started + request["timeout"]
+    deadline = started + request.timeout_s
     timed_out = False
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -77,11 +90,7 @@ def _fork_and_wait(request: dict) -> dict:
             _, status = os.waitpid(pid, 0)
             break
         time.sleep(0.02)
-    return {
-        "exit": os.waitstatus_to_exitcode(status),
-        "timed_out": timed_out,
-        "wall_s": time.perf_counter() - started,
-    }
+    return ProcessExit(os.waitstatus_to_exitcode(status), timed_out, time.perf_counter() - started)
 
 
 def main() -> None:
@@ -91,7 +100,7 @@ def main() -> None:
     protocol.write(json.dumps({"ready": True, "import_s": import_s, "pid": os.getpid()}) + "\n")
     for line in sys.stdin:
         if line.strip():
-            protocol.write(json.dumps(_fork_and_wait(json.loads(line))) + "\n")
+            protocol.write(to_json(_fork_and_wait(from_json(RunRequest, line))) + "\n")
 
 
 if __name__ == "__main__":

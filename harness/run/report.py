@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from harness.runner import RunSummary
+from harness.protocol import Status
+from harness.run.runner import RunSummary
 
 
 def merge(summaries: list[RunSummary], prefix: str = "") -> RunSummary:
@@ -28,9 +29,9 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         r = outcome.record
         cache = "hit" if outcome.cached else "ran"
         times = f"{r.seconds:5.1f}  {r.wall_seconds:6.1f}"
-        out.write(f"{rel.ljust(width)}  {r.status:7}  {r.mode:5}  {times}  {cache}\n")
+        out.write(f"{rel.ljust(width)}  {r.status.value:7}  {r.mode:5}  {times}  {cache}\n")
     ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
-    unsupported = sum(o.record.status == "unsupported" for o in summary.outcomes.values())
+    unsupported = sum(o.record.status == Status.UNSUPPORTED for o in summary.outcomes.values())
     cached = len(rows) - len(ran) - unsupported
     run_s = sum(r.seconds for r in ran)
     wall_s = sum(r.wall_seconds for r in ran)
@@ -42,5 +43,5 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         f"Keras imports in {len(summary.zygote_import_s)} zygote(s) {imports:.1f} s\n"
     )
     for _rel, outcome in rows:
-        if outcome.record.status in ("failed", "timeout"):
+        if outcome.record.failed:
             out.write(f"\nFAILED {outcome.record.failure_report()}\n")

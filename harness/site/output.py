@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.records import Record
+from harness.run.records import Record
 
 
 def terminal_text(raw: str) -> str:

@@ -1,0 +1,88 @@
+"""The environment a snippet's process starts with, and the shared folders it relies on.
+
+Set once, here. ``hashed_environment`` is the same environment as data for the
+cache key: what the harness sets (machine paths written relative to the
+repository) plus the framework variables inherited from the caller.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from harness import REPO_ROOT
+from harness.child import datasets
+
+# Inherited variables that change what Keras or a framework computes; anything else
+# a shell carries (PATH, PWD, a virtualenv's location) does not reach a snippet's output.
+FRAMEWORK_PREFIXES = ("KERAS_", "TF_", "XLA_", "JAX_", "TORCH_", "PYTORCH_", "CUDA_")
+NOT_OUTPUT = {"HARNESS_FASHION_MNIST_DIR"}  # where the data lies, not what it is
+
+
+def records_root() -> Path:
+    """``.records`` for the pinned release; the drift session points this elsewhere."""
+    return Path(os.environ.get("HARNESS_RECORDS_DIR", REPO_ROOT / ".records"))
+
+
+def harness_settings(backend: str, device: str) -> dict[str, str]:
+    """What the harness sets for every snippet process (before machine paths are filled in)."""
+    settings = {
+        "KERAS_BACKEND": backend,
+        "MPLBACKEND": "Agg",
+        "PYTHONHASHSEED": "0",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "COLUMNS": "100",  # the width of every summary() table
+    }
+    if device == "cpu":
+        settings["CUDA_VISIBLE_DEVICES"] = ""  # the CPU suite must not pick up a GPU by accident
+        settings["JAX_PLATFORMS"] = "cpu"
+    else:
+        settings["XLA_PYTHON_CLIENT_PREALLOCATE"] = "false"  # two workers share one GPU under JAX
+    return settings
+
+
+def shared_folders() -> dict[str, Path]:
+    root = records_root()
+    return {"KERAS_HOME": root / "keras_home", "HARNESS_STANDIN_DIR": root / "standins"}
+
+
+def prepare_shared_folders() -> dict[str, Path]:
+    """Create the private KERAS_HOME (with real offline data) and the stand-in folder.
+
+    Safe when threads and processes do it at once on an empty folder.
+    """
+    folders = shared_folders()
+    datasets.prepare_keras_home(folders["KERAS_HOME"])  # private: never the user's ~/.keras
+    folders["HARNESS_STANDIN_DIR"].mkdir(parents=True, exist_ok=True)
+    return folders
+
+
+def child_environment(backend: str, device: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(harness_settings(backend, device))
+    env.update({name: str(path) for name, path in prepare_shared_folders().items()})
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    return env
+
+
+def hashed_environment(backend: str, device: str, inherited: dict[str, str] | None = None) -> dict[str, str]:
+    """The child environment as data: every value that can change a snippet's output."""
+    inherited = dict(os.environ) if inherited is None else inherited
+    settings = harness_settings(backend, device)
+    data = {
+        name: value
+        for name, value in inherited.items()
+        if name.startswith(FRAMEWORK_PREFIXES) and name not in settings and name not in NOT_OUTPUT
+    }
+    data.update(settings)
+    for name, path in shared_folders().items():
+        data[name] = _relative(path)
+    data["PYTHONPATH"] = "<repo>"
+    return data
+
+
+def _relative(path: Path) -> str:
+    try:
+        return "<repo>/" + path.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,324 @@
+"""Run snippets (cache-aware, in parallel) and store one record per snippet."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib.util
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness import REPO_ROOT, SNIPPETS_DIR
+from harness.child.environment import child_environment
+from harness.protocol import ChildResult, Failure, ProcessExit, RunRequest, Status, from_json, to_json
+from harness.run import versions
+from harness.run.freshness import Freshness
+from harness.run.records import Record, RecordStore
+from harness.snippet import Snippet, parse
+
+
+class NoGPU(RuntimeError):
+    pass
+
+
+class Zygote:
+    """A ``harness.child.zygote`` process owned by one worker thread."""
+
+    def __init__(self, env: dict[str, str]):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "harness.child.zygote"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=REPO_ROOT,
+            text=True,
+        )
+        hello = self.process.stdout.readline()
+        if not hello:
+            raise RuntimeError("the zygote process died while importing Keras; see stderr above")
+        self.import_s = json.loads(hello)["import_s"]
+
+    def execute(self, request: RunRequest) -> ProcessExit:
+        self.process.stdin.write(to_json(request) + "\n")
+        self.process.stdin.flush()
+        reply = self.process.stdout.readline()
+        if not reply:
+            raise RuntimeError("the zygote process died")
+        return from_json(ProcessExit, reply)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+
+def spawn(request: RunRequest, env: dict[str, str]) -> ProcessExit:
+    """Run a snippet in a brand-new interpreter (it pays the full import)."""
+    request_path = Path(request.workdir) / "_request.json"
+    request_path.write_text(to_json(request), encoding="utf-8")
+    started = time.perf_counter()
+    with open(request.stdout, "wb") as out, open(request.stderr, "wb") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "harness.child.sandbox", str(request_path)],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=REPO_ROOT,
+            start_new_session=True,
+        )
+        timed_out = False
+        try:
+            process.wait(timeout=request.timeout_s)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    return ProcessExit(process.returncode, timed_out, time.perf_counter() - started)
+
+
+@dataclass
+class Outcome:
+    record: Record
+    cached: bool
+
+
+@dataclass
+class RunSummary:
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    wall_s: float = 0.0
+    zygote_import_s: list[float] = field(default_factory=list)
+
+
+@dataclass
+class _Attempt:
+    """One process run of one snippet file: how it exited, what it reported, its stderr's end."""
+
+    exit: ProcessExit
+    result: ChildResult | None
+    stderr_tail: str
+
+
+def machine_lacks(snippet: Snippet) -> str | None:
+    """On a GPU machine without TensorFlow or Graphviz, why a snippet that needs them cannot run."""
+    chain = [parse(p) for p in snippet.requires] + [snippet]
+    needs = set().union(*(s.needs for s in chain))
+    if "tensorflow" in needs and importlib.util.find_spec("tensorflow") is None:
+        return "needs TensorFlow, which this machine does not have"
+    if "dot" in needs and shutil.which("dot") is None:
+        return "needs Graphviz's dot (plot_model), which this machine does not have"
+    return None
+
+
+class Runner:
+    def __init__(self, *, device: str = "cpu", jobs: int = 2, spawn_all: bool = False, force: bool = False):
+        self.backend = versions.backend()
+        self.device = device
+        self.jobs = max(1, jobs)
+        self.spawn_all = spawn_all
+        self.force = force
+        self.freshness = Freshness(self.backend, device)
+        self.store = RecordStore(self.backend, device)
+        self._idle: queue.Queue[Zygote] = queue.Queue()
+        self._zygotes: list[Zygote] = []
+        self._new_import_s: list[float] = []
+        self._lock = threading.Lock()
+        self._env_lock = threading.Lock()
+        self._env: dict[str, str] | None = None
+        self._gpu_checked = False
+
+    # -- cache -------------------------------------------------------------
+    def cached(self, snippet: Snippet) -> Record | None:
+        """A record with the current key. Failures count only for the harness's own test cases,
+        whose failing is the point; a snippet that failed runs again."""
+        if self.force:
+            return None
+        record = self.store.load(snippet.stem)
+        if record is None or record.key != self.freshness.key(snippet):
+            return None
+        if record.passed or SNIPPETS_DIR not in snippet.path.parents:
+            return record
+        return None
+
+    # -- running -----------------------------------------------------------
+    @property
+    def env(self) -> dict[str, str]:
+        with self._env_lock:  # worker threads ask at once; the shared folders are prepared once
+            if self._env is None:
+                self._env = child_environment(self.backend, self.device)
+            return self._env
+
+    def _acquire_zygote(self) -> Zygote:
+        """An idle zygote from the pool, or a new one (kept for later runs in this session)."""
+        while True:
+            try:
+                zygote = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if zygote.process.poll() is None:
+                return zygote
+        zygote = Zygote(self.env)
+        with self._lock:
+            self._zygotes.append(zygote)
+            self._new_import_s.append(zygote.import_s)
+        return zygote
+
+    def close(self) -> None:
+        """End the zygote processes; call once, when no more snippets will run."""
+        for zygote in self._zygotes:
+            zygote.close()
+        self._zygotes.clear()
+
+    def _mode(self, snippet: Snippet) -> str:
+        return "spawn" if (self.spawn_all or snippet.fresh_process) else "fork"
+
+    def _execute(self, snippet: Snippet, workdir: Path, tag: str) -> _Attempt:
+        request = RunRequest(
+            snippet=str(snippet.path),
+            workdir=str(workdir),
+            result=str(workdir / f"_result-{tag}.json"),
+            stdout=str(workdir / f"_stdout-{tag}.txt"),
+            stderr=str(workdir / f"_stderr-{tag}.txt"),
+            timeout_s=snippet.timeout_s,
+        )
+        if self._mode(snippet) == "spawn":
+            exit_ = spawn(request, self.env)
+        else:
+            zygote = self._acquire_zygote()
+            try:
+                exit_ = zygote.execute(request)
+            finally:
+                self._idle.put(zygote)
+        result_path = Path(request.result)
+        result = from_json(ChildResult, result_path.read_text(encoding="utf-8")) if result_path.exists() else None
+        stderr = Path(request.stderr).read_text(encoding="utf-8", errors="replace")
+        return _Attempt(exit_, result, "\n".join(stderr.splitlines()[-30:]))
+
+    def run_one(self, snippet: Snippet) -> Outcome:
+        reason = snippet.unsupported_reason(self.backend, self.device)
+        if reason is None and self.device == "gpu":
+            reason = machine_lacks(snippet)
+            if reason:
+                record = self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason))
+                self.store.save(snippet.stem, record, [])  # the GPU evidence says why, per snippet
+                return Outcome(record, cached=False)
+        if reason:
+            return Outcome(self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)), False)
+        record = self.cached(snippet)
+        if record is not None:
+            return Outcome(record, cached=True)
+        if self.device == "gpu":
+            self.require_gpu()
+        workdir = Path(tempfile.mkdtemp(prefix=f"snippet-{snippet.path.stem}-"))
+        record, figures = self._run_in(snippet, workdir)
+        if not record.passed:
+            record.stderr_tail += f"\n(working directory kept at {workdir})"
+        self.store.save(snippet.stem, record, figures)
+        if record.passed:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return Outcome(record, cached=False)
+
+    def _record(
+        self,
+        snippet: Snippet,
+        mode: str,
+        status: Status,
+        failure: Failure | None,
+        attempt: _Attempt | None = None,
+    ) -> Record:
+        """The one place a Record is made."""
+        result = attempt.result if attempt else None
+        return Record(
+            snippet=snippet.rel,
+            key=self.freshness.key(snippet),
+            code_key=self.freshness.code_key(snippet),
+            status=status,
+            backend=self.backend,
+            device=result.device if result else self.device.upper(),
+            versions=self.freshness.installed,
+            date=datetime.date.today().isoformat(),
+            seconds=result.seconds if result else 0.0,
+            wall_seconds=round(attempt.exit.wall_s, 3) if attempt else 0.0,
+            mode=mode,
+            failure=failure,
+            chunks=result.chunks if result else [],
+            standins=result.standins if result else {},
+            stderr_tail=attempt.stderr_tail if attempt and status != Status.PASSED else "",
+            machine=_machine_name(result.device if result else self.device.upper()),
+        )
+
+    def _run_in(self, snippet: Snippet, workdir: Path) -> tuple[Record, list]:
+        mode = self._mode(snippet)
+        for index, required_path in enumerate(snippet.requires):
+            required = parse(required_path)
+            attempt = self._execute(required, workdir, f"requires{index}")
+            if attempt.exit.timed_out or attempt.result is None or attempt.result.status != Status.PASSED:
+                cause = attempt.result.failure if attempt.result else None
+                failure = Failure.required_failed(snippet.rel, required.rel, cause, attempt.stderr_tail)
+                return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+        attempt = self._execute(snippet, workdir, "main")
+        result = attempt.result
+        if attempt.exit.timed_out:
+            record = self._record(snippet, mode, Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s), attempt)
+            record.seconds = float(snippet.timeout_s)
+            return record, []
+        if result is None:
+            failure = Failure.crashed(snippet.rel, attempt.exit.exit_code)
+            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+        if result.failure is None and result.device != self.device.upper():
+            failure = Failure.wrong_device(snippet.rel, self.device, result.device)
+            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+        record = self._record(snippet, mode, result.status, result.failure, attempt)
+        return record, [(workdir / entry["path"], entry) for entry in result.figures]
+
+    def require_gpu(self) -> None:
+        with self._lock:
+            if self._gpu_checked:
+                return
+            probe = [sys.executable, "-m", "harness.child.device"]
+            if subprocess.run(probe, env=self.env, cwd=REPO_ROOT).returncode != 0:
+                raise NoGPU(f"--device gpu, but backend {self.backend} sees no GPU")
+            self._gpu_checked = True
+
+    def run(self, snippets: list[Snippet]) -> RunSummary:
+        summary = RunSummary()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            # the longest first, judged by the last run, so a slow snippet does not start last
+            ordered = sorted(snippets, key=self._expected_seconds, reverse=True)
+            for snippet, outcome in zip(ordered, pool.map(self.run_one, ordered), strict=True):
+                summary.outcomes[snippet.rel] = outcome
+        with self._lock:
+            summary.zygote_import_s, self._new_import_s = self._new_import_s, []
+        summary.wall_s = time.perf_counter() - started
+        return summary
+
+    def _expected_seconds(self, snippet: Snippet) -> float:
+        record = self.store.load(snippet.stem)
+        return record.wall_seconds if record else float(snippet.timeout_s)
+
+
+@functools.cache
+def _machine_name(device: str) -> str:
+    """The GPU's name for GPU records (what the evidence page shows), else empty."""
+    if device != "GPU":
+        return ""
+    try:
+        out = subprocess.run(
+            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True, text=True, timeout=10
+        )
+        return out.stdout.strip().splitlines()[0] if out.returncode == 0 and out.stdout.strip() else "GPU"
+    except (OSError, subprocess.TimeoutExpired):
+        return "GPU"
+

@@ -1,0 +1,99 @@
+"""A record is current only while nothing that could change its output has changed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from harness import REPO_ROOT
+from harness.child import CHILD_DIR, environment
+from harness.protocol import Status
+from harness.run.freshness import Freshness, child_code_digest
+from harness.run.records import Record
+from harness.snippet import parse
+
+SNIPPET = parse(REPO_ROOT / "tests" / "harness_cases" / "failing_assert.py")
+INSTALLED = {"python": "3.11", "keras": "3.15.1", "backend_version": "x", "numpy": "2"}
+
+
+def freshness(**overrides) -> Freshness:
+    settings = {
+        "installed": INSTALLED,
+        "child_environment": environment.hashed_environment("tensorflow", "cpu", inherited={}),
+        "preload": ["numpy", "keras"],
+        "child_code": child_code_digest(),
+    }
+    return Freshness("tensorflow", "cpu", **{**settings, **overrides})
+
+
+def record_made_by(made_by: Freshness) -> Record:
+    return Record(
+        snippet=SNIPPET.rel,
+        key=made_by.key(SNIPPET),
+        code_key=made_by.code_key(SNIPPET),
+        status=Status.PASSED,
+        backend="tensorflow",
+        device="CPU",
+        versions=INSTALLED,
+        date="2026-12-02",
+        seconds=1.0,
+        wall_seconds=1.0,
+        mode="fork",
+    )
+
+
+def test_an_unchanged_world_keeps_the_record_current():
+    record = record_made_by(freshness())
+    assert freshness().verdict(record, SNIPPET) == Status.PASSED
+    assert freshness().verdict(record, SNIPPET, same_machine=False) == Status.PASSED
+    assert freshness().verdict(None, SNIPPET) == Status.MISSING
+
+
+@pytest.mark.parametrize("child_file", sorted(p.name for p in CHILD_DIR.glob("*.py")))
+def test_editing_any_child_side_file_makes_records_stale(child_file, tmp_path):
+    record = record_made_by(freshness())
+    copy = tmp_path / "child"
+    shutil.copytree(CHILD_DIR, copy)
+    with (copy / child_file).open("a", encoding="utf-8") as handle:
+        handle.write("\n# an edit\n")
+    edited = freshness(child_code=child_code_digest(copy))
+    assert edited.verdict(record, SNIPPET) == Status.STALE
+    assert edited.verdict(record, SNIPPET, same_machine=False) == Status.STALE
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("COLUMNS", "80"), ("PYTHONHASHSEED", "1"), ("MPLBACKEND", "svg"), ("TF_CPP_MIN_LOG_LEVEL", "0"),
+     ("CUDA_VISIBLE_DEVICES", "0"), ("JAX_PLATFORMS", "cuda")],
+)
+def test_changing_one_child_environment_value_makes_records_stale(name, value):
+    record = record_made_by(freshness())
+    changed = {**environment.hashed_environment("tensorflow", "cpu", inherited={}), name: value}
+    assert freshness(child_environment=changed).verdict(record, SNIPPET) == Status.STALE
+
+
+def test_an_inherited_framework_variable_is_part_of_the_environment():
+    plain = environment.hashed_environment("jax", "cpu", inherited={"PATH": "/x", "PWD": "/y"})
+    flagged = environment.hashed_environment("jax", "cpu", inherited={"XLA_FLAGS": "--xla_cpu_fast_math"})
+    assert "PATH" not in plain and "PWD" not in plain  # a shell's own variables never reach the output
+    assert flagged["XLA_FLAGS"] == "--xla_cpu_fast_math"
+
+
+def test_changing_the_zygote_preload_list_makes_records_stale():
+    record = record_made_by(freshness())
+    assert freshness(preload=["numpy", "keras", "pandas"]).verdict(record, SNIPPET) == Status.STALE
+
+
+def test_the_environment_of_the_real_runner_is_the_hashed_one():
+    """What the child gets and what the key hashes are the same settings (one source)."""
+    env = environment.child_environment("torch", "cpu")
+    for name, value in environment.harness_settings("torch", "cpu").items():
+        assert env[name] == value
+
+
+def test_new_versions_make_the_local_record_stale_but_not_another_machines():
+    record = record_made_by(freshness())
+    upgraded = freshness(installed={**INSTALLED, "keras": "3.16.0"})
+    assert upgraded.verdict(record, SNIPPET) == Status.STALE
+    assert upgraded.verdict(record, SNIPPET, same_machine=False) == Status.PASSED  # e.g. GPU evidence
