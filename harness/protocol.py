@@ -143,4 +143,3 @@ def from_dict(cls: type[T], data: dict) -> T:
 
 def from_json(cls: type[T], text: str) -> T:
     return from_dict(cls, json.loads(text))
-

@@ -132,7 +132,9 @@ def _needs(source: str, where: str) -> frozenset[str]:
             needs.add("tensorflow")
         elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tensorflow":
             needs.add("tensorflow")
-        elif isinstance(node, ast.Attribute | ast.Name) and getattr(node, "attr", getattr(node, "id", "")) in (
+        elif isinstance(node, ast.Attribute | ast.Name) and getattr(
+            node, "attr", getattr(node, "id", "")
+        ) in (
             "plot_model",
             "model_to_dot",
         ):

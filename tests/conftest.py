@@ -1,8 +1,16 @@
-"""Shared fixtures: one Runner per test session, snippets run once (cached) in parallel."""
+"""Shared fixtures: one Runner per test session, snippets run once (cached) in parallel.
+
+The site's own checks (marked ``site`` and ``browser``) are cached like snippets:
+their verdicts are kept under the site's key (``harness.site.site_key``), so an
+unchanged site is neither rebuilt nor re-tested.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -69,22 +77,100 @@ def selected_snippet_outcomes(request, run_snippets):
     return run_snippets(SNIPPETS[rel] for rel in selected_snippets(request.session.items)).outcomes
 
 
+SITE_MARKERS = ("site", "browser")
+SITE_CHECKS = [Path(__file__).parent / name for name in ("conftest.py", "test_site.py", "test_browser.py")]
+
+
+def _site_root() -> Path:
+    from harness.child.environment import records_root
+
+    return records_root() / "site"
+
+
+class SiteState:
+    """The rendered site's key, computed once per session, after the snippets ran."""
+
+    key: str | None = None
+    tried = False
+
+    @classmethod
+    def current_key(cls) -> str | None:
+        if not cls.tried:
+            cls.tried = True
+            from harness.run import versions
+            from harness.site.render import RenderError, render_all
+            from harness.site.site_key import site_key
+
+            if versions.backend() == "tensorflow":
+                try:
+                    render_all()
+                    cls.key = site_key(SITE_CHECKS)
+                except RenderError:
+                    cls.key = None  # the site tests run, and fail with the reason
+        return cls.key
+
+
+def _verdict_file(key: str, nodeid: str) -> Path:
+    return _site_root() / f"{key[:20]}.verdicts" / hashlib.sha256(nodeid.encode()).hexdigest()[:24]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """A site check that passed for this very site key passes again without running."""
+    if not any(item.get_closest_marker(m) for m in SITE_MARKERS) or SiteState.current_key() is None:
+        return None
+    if not _verdict_file(SiteState.current_key(), item.nodeid).exists():
+        return None
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    for when in ("setup", "call", "teardown"):
+        report = pytest.TestReport(
+            item.nodeid, item.location, {}, "passed", None, when, [("site cache", "unchanged site")], 0.0
+        )
+        item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    key = SiteState.key
+    if (
+        report.when == "call"
+        and report.passed
+        and key
+        and any(item.get_closest_marker(m) for m in SITE_MARKERS)
+    ):
+        verdict = _verdict_file(key, item.nodeid)
+        verdict.parent.mkdir(parents=True, exist_ok=True)
+        verdict.write_text(item.nodeid, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
-def built_site(run_snippets, tmp_path_factory):
-    """Every snippet run (cached), fragments rendered, the site built with --strict."""
+def built_site(run_snippets):
+    """Every snippet run (cached), fragments rendered, the site built with --strict (once per key)."""
     from harness.run import versions
     from harness.site.build import mkdocs_build
-    from harness.site.render import render_all
 
     if versions.backend() != "tensorflow":
         pytest.skip("the published site is built in the tensorflow session, from its records")
     summary = run_snippets(SNIPPETS.values())
     failed = [rel for rel, o in summary.outcomes.items() if o.record.failed]
     assert not failed, f"cannot build pages over failing snippets: {failed}"
-    site = tmp_path_factory.mktemp("site")
-    render_all()
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    SiteState.tried = False  # records may have changed since the first site check asked
+    key = SiteState.current_key()
+    assert key is not None, "rendering failed"
+    site = _site_root() / key[:20]
+    if not (site / "index.html").exists():
+        for old in _site_root().glob("*"):
+            if old.is_dir() and not old.name.startswith(key[:20]) and not old.name.endswith(".verdicts"):
+                shutil.rmtree(old, ignore_errors=True)
+        partial = site.with_name(site.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        result = mkdocs_build(partial)
+        assert result.returncode == 0, result.stdout + result.stderr
+        partial.rename(site)  # only a whole, strict build is ever reused
     return site
 
 

@@ -64,8 +64,14 @@ def test_editing_any_child_side_file_makes_records_stale(child_file, tmp_path):
 
 @pytest.mark.parametrize(
     "name, value",
-    [("COLUMNS", "80"), ("PYTHONHASHSEED", "1"), ("MPLBACKEND", "svg"), ("TF_CPP_MIN_LOG_LEVEL", "0"),
-     ("CUDA_VISIBLE_DEVICES", "0"), ("JAX_PLATFORMS", "cuda")],
+    [
+        ("COLUMNS", "80"),
+        ("PYTHONHASHSEED", "1"),
+        ("MPLBACKEND", "svg"),
+        ("TF_CPP_MIN_LOG_LEVEL", "0"),
+        ("CUDA_VISIBLE_DEVICES", "0"),
+        ("JAX_PLATFORMS", "cuda"),
+    ],
 )
 def test_changing_one_child_environment_value_makes_records_stale(name, value):
     record = record_made_by(freshness())

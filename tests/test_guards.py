@@ -55,7 +55,9 @@ def test_every_example_a_page_shows_exists(page):
             problems.append(f"{include.where}: an example include stands on its own line, outside any fence")
     for include in scan(page)[0]:
         if include.target.startswith("snippets/"):
-            problems.append(f"{include.where}: include the example's fragment (generated/...), not the snippet")
+            problems.append(
+                f"{include.where}: include the example's fragment (generated/...), not the snippet"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -77,8 +79,8 @@ def test_no_line_a_snippet_executes_is_hidden_from_its_pages(rel):
         section = snippet.sections[name]
         visible.update(range(section.start, section.end + 1))
     hidden = [f"{rel}:{n}" for n in executed_lines(snippet) if n not in visible]
-    assert not hidden, "executed but shown on no page (put it in a shown section, e.g. a 'setup' one):\n" + "\n".join(
-        hidden
+    assert not hidden, (
+        "executed but shown on no page (put it in a shown section, e.g. a 'setup' one):\n" + "\n".join(hidden)
     )
 
 
@@ -92,7 +94,9 @@ def test_a_page_shows_each_snippets_sections_in_file_order(page):
             continue
         start = SNIPPETS[rel].sections[section].start
         if rel in last and start < last[rel][0]:
-            problems.append(f"{include.where}: '{section}' of {rel} comes before '{last[rel][1]}' in the file")
+            problems.append(
+                f"{include.where}: '{section}' of {rel} comes before '{last[rel][1]}' in the file"
+            )
         last[rel] = (start, section)
     assert not problems, "copying the page in order would run these out of order:\n" + "\n".join(problems)
 

@@ -35,8 +35,16 @@ def test_a_failing_inline_block_is_reported_with_page_and_line():
     page.write_text(PAGE, encoding="utf-8")
     # one real snippet test beside the planted page: its selection must survive the md items
     command = [
-        sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--codeblocks", "-q", "-rf",
-        str(page), "tests/test_snippets.py::test_snippet[snippets/install/version.py]",
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "--codeblocks",
+        "-q",
+        "-rf",
+        str(page),
+        "tests/test_snippets.py::test_snippet[snippets/install/version.py]",
     ]
     env = {**os.environ, "KERAS_BACKEND": os.environ.get("KERAS_BACKEND", "tensorflow")}
     try:

@@ -99,6 +99,7 @@ CLASS_INDEX_NOTE = (
     "格式相同，但类名是 `standin_class_000` 这样的占位名；联网运行时会显示真实类名。"
 )
 
+
 def _fetch_mnist():
     import keras
 
@@ -124,7 +125,9 @@ def _fetch_class_index():
 REGISTRY: dict[str, StandIn] = {
     "mnist.npz": StandIn(MNIST_NOTE, _mnist_from_sklearn_digits, _fetch_mnist),
     "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5": StandIn(
-        WEIGHTS_NOTE, _random_weights("VGG16", include_top=False), _fetch_application("VGG16", include_top=False)
+        WEIGHTS_NOTE,
+        _random_weights("VGG16", include_top=False),
+        _fetch_application("VGG16", include_top=False),
     ),
     "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224.h5": StandIn(
         WEIGHTS_NOTE, _random_weights("MobileNetV2", include_top=True), _fetch_application("MobileNetV2")

@@ -69,5 +69,7 @@ class Freshness:
         """The record's status if it is current, else STALE (MISSING without a record)."""
         if record is None:
             return Status.MISSING
-        current = record.key == self.key(snippet) if same_machine else record.code_key == self.code_key(snippet)
+        current = (
+            record.key == self.key(snippet) if same_machine else record.code_key == self.code_key(snippet)
+        )
         return record.status if current else Status.STALE

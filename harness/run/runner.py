@@ -201,7 +201,9 @@ class Runner:
             finally:
                 self._idle.put(zygote)
         result_path = Path(request.result)
-        result = from_json(ChildResult, result_path.read_text(encoding="utf-8")) if result_path.exists() else None
+        result = (
+            from_json(ChildResult, result_path.read_text(encoding="utf-8")) if result_path.exists() else None
+        )
         stderr = Path(request.stderr).read_text(encoding="utf-8", errors="replace")
         return _Attempt(exit_, result, "\n".join(stderr.splitlines()[-30:]))
 
@@ -210,11 +212,16 @@ class Runner:
         if reason is None and self.device == "gpu":
             reason = machine_lacks(snippet)
             if reason:
-                record = self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason))
+                record = self._record(
+                    snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)
+                )
                 self.store.save(snippet.stem, record, [])  # the GPU evidence says why, per snippet
                 return Outcome(record, cached=False)
         if reason:
-            return Outcome(self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)), False)
+            return Outcome(
+                self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)),
+                False,
+            )
         record = self.cached(snippet)
         if record is not None:
             return Outcome(record, cached=True)
@@ -270,7 +277,9 @@ class Runner:
         attempt = self._execute(snippet, workdir, "main")
         result = attempt.result
         if attempt.exit.timed_out:
-            record = self._record(snippet, mode, Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s), attempt)
+            record = self._record(
+                snippet, mode, Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s), attempt
+            )
             record.seconds = float(snippet.timeout_s)
             return record, []
         if result is None:
@@ -316,9 +325,11 @@ def _machine_name(device: str) -> str:
         return ""
     try:
         out = subprocess.run(
-            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True, text=True, timeout=10
+            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
+            capture_output=True,
+            text=True,
+            timeout=10,
         )
         return out.stdout.strip().splitlines()[0] if out.returncode == 0 and out.stdout.strip() else "GPU"
     except (OSError, subprocess.TimeoutExpired):
         return "GPU"
-

@@ -1,11 +1,11 @@
 """预训练模型 6：weights= 接受哪些本地文件——用自己保存的权重来试。"""
 
+# --8<-- [start:own-file]
 import os
 
 import keras
 import numpy as np
 
-# --8<-- [start:own-file]
 small = dict(input_shape=(32, 32, 3), alpha=0.25, classes=10)  # 一个很小的 MobileNet，随机初始化
 trained = keras.applications.MobileNet(weights=None, **small)
 trained.save_weights("my_mobilenet.weights.h5")

@@ -1,5 +1,6 @@
 """原笔记里 BatchNormalization 的旧导入路径与旧参数，今天会怎样；对应的新写法。"""
 
+# --8<-- [start:import-path]
 import keras
 
 
@@ -14,7 +15,6 @@ def show(title, action):
     return result
 
 
-# --8<-- [start:import-path]
 def import_from_normalization():
     from keras.layers.normalization import BatchNormalization  # noqa: F401  原笔记的导入
 

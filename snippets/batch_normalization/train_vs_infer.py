@@ -39,19 +39,6 @@ for step in range(2, 301):
 assert round(1 - 0.99**100, 2) == 0.63 and round(1 - 0.99**300, 2) == 0.95
 # --8<-- [end:moving-average]
 
-# --8<-- [start:momentum]
-for momentum in (0.99, 0.9):
-    bn = keras.layers.BatchNormalization(momentum=momentum)
-    for _ in range(50):  # 只训练 50 步
-        train_out = bn(x, training=True)
-    gap = np.abs(keras.ops.convert_to_numpy(train_out - bn(x, training=False))).mean()
-    print(f"momentum={momentum}: 50 步后，训练与推理模式输出的平均差异 {gap:.3f}")
-    if momentum == 0.99:
-        assert gap > 1.0, "移动统计量还远没追上数据"
-    else:
-        assert gap < 0.1, "momentum 小，移动统计量很快追上数据"
-# --8<-- [end:momentum]
-
 # --8<-- [start:fit-predict]
 model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.BatchNormalization(), keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
@@ -66,6 +53,19 @@ moving_std = np.sqrt(keras.ops.convert_to_numpy(bn.moving_variance))
 print("fit 之后 moving_mean:", moving_mean.round(2), " moving_std:", moving_std.round(2))
 assert np.allclose(moving_mean, 5, atol=0.5) and np.allclose(moving_std, 2, atol=0.4)
 # --8<-- [end:fit-predict]
+
+# --8<-- [start:momentum]
+for momentum in (0.99, 0.9):
+    bn = keras.layers.BatchNormalization(momentum=momentum)
+    for _ in range(50):  # 只训练 50 步
+        train_out = bn(x, training=True)
+    gap = np.abs(keras.ops.convert_to_numpy(train_out - bn(x, training=False))).mean()
+    print(f"momentum={momentum}: 50 步后，训练与推理模式输出的平均差异 {gap:.3f}")
+    if momentum == 0.99:
+        assert gap > 1.0, "移动统计量还远没追上数据"
+    else:
+        assert gap < 0.1, "momentum 小，移动统计量很快追上数据"
+# --8<-- [end:momentum]
 
 # --8<-- [start:frozen]
 bn = keras.layers.BatchNormalization()

@@ -1,52 +1,8 @@
 """Keras 3 的预处理/增强层：对照 ImageDataGenerator 参数、training 开关、旋转单位、Normalization、效果图。"""
 
-# --8<-- [start:mapping]
-import keras
-
-# 原笔记 ImageDataGenerator 的参数 → Keras 3 里做同一件事的层
-MAPPING = {
-    "rotation_range": ["RandomRotation"],
-    "width_shift_range / height_shift_range": ["RandomTranslation"],
-    "shear_range": ["RandomShear"],
-    "zoom_range": ["RandomZoom"],
-    "channel_shift_range": ["RandomBrightness"],
-    "horizontal_flip / vertical_flip": ["RandomFlip"],
-    "rescale": ["Rescaling"],
-    "featurewise_center / featurewise_std_normalization": ["Normalization"],
-    "samplewise_center / samplewise_std_normalization": ["Lambda"],
-    "preprocessing_function": ["Lambda"],
-}
-# ImageDataGenerator 没有的几种
-EXTRA = ["RandomContrast", "RandomCrop", "Resizing", "RandomGrayscale", "RandomErasing"]
-for param, names in MAPPING.items():
-    for name in names:
-        assert hasattr(keras.layers, name), f"keras.layers 里没有 {name}"
-    print(f"{param} → {', '.join(names)}")
-assert all(hasattr(keras.layers, name) for name in EXTRA)
-print("ImageDataGenerator 没有的:", ", ".join(EXTRA))
-
-zca = [name for name in dir(keras.layers) if "zca" in name.lower() or "whiten" in name.lower()]
-print("名字含 ZCA / whiten 的层:", zca or "没有")
-assert not zca, "zca_whitening 在 Keras 3 里没有内置层"
-# --8<-- [end:mapping]
-
-# --8<-- [start:defaults]
-layers = [
-    keras.layers.RandomRotation(0.1),
-    keras.layers.RandomTranslation(0.1, 0.1),
-    keras.layers.RandomZoom(0.1),
-    keras.layers.RandomShear(x_factor=0.1),
-]
-for layer in layers:
-    print(f"{type(layer).__name__:18s} fill_mode={layer.fill_mode!r}  fill_value={layer.fill_value}")
-assert all(layer.fill_mode == "reflect" for layer in layers), "Keras 3 的默认值是 reflect，不是 nearest"
-
-flip = keras.layers.RandomFlip()
-print(f"RandomFlip() 默认 mode={flip.mode!r}")
-assert flip.mode == "horizontal_and_vertical", "不写 mode 时水平、竖直都会翻"
-# --8<-- [end:defaults]
 
 # --8<-- [start:training-flag]
+import keras
 import numpy as np
 
 (x_train, _), _ = keras.datasets.fashion_mnist.load_data()
@@ -79,6 +35,22 @@ assert np.array_equal(predict_out, x), "predict/evaluate 走推理模式，不�
 assert np.abs(default_out - x).max() > 10, "直接调用且不写 training 时，增强层默认按训练模式执行"
 # --8<-- [end:training-flag]
 
+# --8<-- [start:defaults]
+layers = [
+    keras.layers.RandomRotation(0.1),
+    keras.layers.RandomTranslation(0.1, 0.1),
+    keras.layers.RandomZoom(0.1),
+    keras.layers.RandomShear(x_factor=0.1),
+]
+for layer in layers:
+    print(f"{type(layer).__name__:18s} fill_mode={layer.fill_mode!r}  fill_value={layer.fill_value}")
+assert all(layer.fill_mode == "reflect" for layer in layers), "Keras 3 的默认值是 reflect，不是 nearest"
+
+flip = keras.layers.RandomFlip()
+print(f"RandomFlip() 默认 mode={flip.mode!r}")
+assert flip.mode == "horizontal_and_vertical", "不写 mode 时水平、竖直都会翻"
+# --8<-- [end:defaults]
+
 # --8<-- [start:rotation-factor]
 square = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)
 quarter = keras.layers.RandomRotation(factor=(0.25, 0.25))  # 固定转 0.25 圈
@@ -89,20 +61,6 @@ print(np.round(rotated).astype(int))
 assert np.allclose(rotated, np.rot90(square[0, :, :, 0]), atol=1e-3), "0.25 圈 = 逆时针 90°"
 print(f"rotation_range=20（度） → RandomRotation(factor={20 / 360:.4f})")
 # --8<-- [end:rotation-factor]
-
-# --8<-- [start:normalization]
-pixels = x_train[:2000, :, :, None].astype("float32")
-rescale = keras.layers.Rescaling(1.0 / 255)  # rescale=1./255
-norm = keras.layers.Normalization(axis=-1)  # 每个通道一个均值、一个方差
-norm.adapt(pixels)  # 相当于 featurewise_center + featurewise_std_normalization 的 datagen.fit(x)
-out = np.asarray(norm(pixels))
-scaled = np.asarray(rescale(pixels))
-print(f"Rescaling(1/255): {pixels.max():.0f} → {scaled.max():.3f}")
-print(f"adapt 学到的均值 {float(norm.mean[0, 0, 0, 0]):.2f}，方差 {float(norm.variance[0, 0, 0, 0]):.1f}")
-print(f"标准化后: 均值 {out.mean():.1e}，标准差 {out.std():.4f}")
-assert scaled.max() == 1.0
-assert abs(out.mean()) < 1e-3 and abs(out.std() - 1) < 1e-3
-# --8<-- [end:normalization]
 
 # --8<-- [start:grid]
 import matplotlib.pyplot as plt
@@ -136,3 +94,44 @@ for ax, (title, layer) in zip(axes.flat, examples, strict=True):
 plt.tight_layout()
 plt.show()
 # --8<-- [end:grid]
+# --8<-- [start:mapping]
+# 原笔记 ImageDataGenerator 的参数 → Keras 3 里做同一件事的层
+MAPPING = {
+    "rotation_range": ["RandomRotation"],
+    "width_shift_range / height_shift_range": ["RandomTranslation"],
+    "shear_range": ["RandomShear"],
+    "zoom_range": ["RandomZoom"],
+    "channel_shift_range": ["RandomBrightness"],
+    "horizontal_flip / vertical_flip": ["RandomFlip"],
+    "rescale": ["Rescaling"],
+    "featurewise_center / featurewise_std_normalization": ["Normalization"],
+    "samplewise_center / samplewise_std_normalization": ["Lambda"],
+    "preprocessing_function": ["Lambda"],
+}
+# ImageDataGenerator 没有的几种
+EXTRA = ["RandomContrast", "RandomCrop", "Resizing", "RandomGrayscale", "RandomErasing"]
+for param, names in MAPPING.items():
+    for name in names:
+        assert hasattr(keras.layers, name), f"keras.layers 里没有 {name}"
+    print(f"{param} → {', '.join(names)}")
+assert all(hasattr(keras.layers, name) for name in EXTRA)
+print("ImageDataGenerator 没有的:", ", ".join(EXTRA))
+
+zca = [name for name in dir(keras.layers) if "zca" in name.lower() or "whiten" in name.lower()]
+print("名字含 ZCA / whiten 的层:", zca or "没有")
+assert not zca, "zca_whitening 在 Keras 3 里没有内置层"
+# --8<-- [end:mapping]
+
+# --8<-- [start:normalization]
+pixels = x_train[:2000, :, :, None].astype("float32")
+rescale = keras.layers.Rescaling(1.0 / 255)  # rescale=1./255
+norm = keras.layers.Normalization(axis=-1)  # 每个通道一个均值、一个方差
+norm.adapt(pixels)  # 相当于 featurewise_center + featurewise_std_normalization 的 datagen.fit(x)
+out = np.asarray(norm(pixels))
+scaled = np.asarray(rescale(pixels))
+print(f"Rescaling(1/255): {pixels.max():.0f} → {scaled.max():.3f}")
+print(f"adapt 学到的均值 {float(norm.mean[0, 0, 0, 0]):.2f}，方差 {float(norm.variance[0, 0, 0, 0]):.1f}")
+print(f"标准化后: 均值 {out.mean():.1e}，标准差 {out.std():.4f}")
+assert scaled.max() == 1.0
+assert abs(out.mean()) < 1e-3 and abs(out.std() - 1) < 1e-3
+# --8<-- [end:normalization]

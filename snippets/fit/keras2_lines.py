@@ -1,5 +1,6 @@
 """原笔记里与训练有关的 Keras 2 写法，今天在 Keras 3 里各自会发生什么。"""
 
+# --8<-- [start:nb-epoch]
 import keras
 import numpy as np
 
@@ -20,7 +21,6 @@ def show(title, action):
     return None
 
 
-# --8<-- [start:nb-epoch]
 error = show("model.fit(x, y, nb_epoch=2)", lambda: model.fit(x, y, nb_epoch=2, verbose=0))
 assert isinstance(error, TypeError) and "nb_epoch" in str(error)
 # 今天：model.fit(x, y, epochs=2)
@@ -43,6 +43,15 @@ print("model.fit(batches(), steps_per_epoch=10, epochs=2) ->", len(history.epoch
 assert history.epoch == [0, 1]
 # --8<-- [end:fit-generator]
 
+# --8<-- [start:onehot-encoder]
+from sklearn.preprocessing import OneHotEncoder
+
+error = show("OneHotEncoder(sparse=False)", lambda: OneHotEncoder(sparse=False))
+assert isinstance(error, TypeError) and "sparse" in str(error)
+labels = np.array([3, 0, 3, 1]).reshape(-1, 1)
+print(OneHotEncoder(sparse_output=False).fit_transform(labels))  # scikit-learn 1.2 起的参数名
+# --8<-- [end:onehot-encoder]
+
 # --8<-- [start:fit-workers]
 errors = [
     show("model.fit(x, y, workers=2)", lambda: model.fit(x, y, workers=2, verbose=0)),
@@ -53,12 +62,3 @@ for error, name in zip(errors, ["workers", "use_multiprocessing", "max_queue_siz
     assert isinstance(error, TypeError) and name in str(error)
 # 今天：这三个参数写进 keras.utils.PyDataset 子类的 super().__init__(workers=..., ...)
 # --8<-- [end:fit-workers]
-
-# --8<-- [start:onehot-encoder]
-from sklearn.preprocessing import OneHotEncoder
-
-error = show("OneHotEncoder(sparse=False)", lambda: OneHotEncoder(sparse=False))
-assert isinstance(error, TypeError) and "sparse" in str(error)
-labels = np.array([3, 0, 3, 1]).reshape(-1, 1)
-print(OneHotEncoder(sparse_output=False).fit_transform(labels))  # scikit-learn 1.2 起的参数名
-# --8<-- [end:onehot-encoder]

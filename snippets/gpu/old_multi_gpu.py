@@ -1,9 +1,9 @@
 """原笔记多卡训练代码里的旧写法，今天各自会怎样。"""
 
+# --8<-- [start:multi-gpu-model]
 import keras
 
 
-# --8<-- [start:multi-gpu-model]
 def old_import():
     from keras.utils import multi_gpu_model  # noqa: F401  Keras 2.0–2.3 的写法
 

@@ -1,8 +1,8 @@
 """原笔记中的 Keras 2 写法，今天在 Keras 3 里各自会发生什么，以及现在的写法。"""
 
+# --8<-- [start:np-utils]
 import keras
 
-# --8<-- [start:np-utils]
 try:
     from keras.utils import np_utils  # noqa: F401  Keras 2 的写法
 except ImportError as error:

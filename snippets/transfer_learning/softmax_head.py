@@ -1,11 +1,11 @@
 """只有一个输出单元时，softmax 永远输出 1：和 sigmoid、两个单元的 softmax 对比。"""
 
+# --8<-- [start:softmax-vs-sigmoid]
 import warnings
 
 import keras
 import numpy as np
 
-# --8<-- [start:softmax-vs-sigmoid]
 rng = np.random.default_rng()
 labels = rng.integers(0, 2, size=2000)
 points = rng.normal(size=(2000, 2)) + 3 * labels[:, None]  # 两团很好分开的点

@@ -1,21 +1,10 @@
 """Conv2DTranspose：输出尺寸、原笔记的例子，以及用 NumPy“插零 + 补边 + 普通卷积”复现它。"""
 
-# --8<-- [start:notes-example]
+
+# --8<-- [start:sizes]
 import keras
 import numpy as np
 
-a = np.array([[1, 1], [2, 2]], dtype="float32").reshape(1, 2, 2, 1)  # (batch, 高, 宽, 通道)
-deconv = keras.layers.Conv2DTranspose(
-    filters=1, kernel_size=3, strides=2, padding="same", kernel_initializer="ones", use_bias=False
-)
-result = keras.ops.convert_to_numpy(deconv(a))[0, :, :, 0]
-print(result)
-
-notes_printed = [[1, 1, 2, 1], [1, 1, 2, 1], [3, 3, 6, 3], [2, 2, 4, 2]]  # 原笔记（TF 1.x）打印的结果
-assert np.array_equal(result, notes_printed), "Keras 3 的结果应与原笔记一致"
-# --8<-- [end:notes-example]
-
-# --8<-- [start:sizes]
 print(" k  s  | valid: 输入 1..6 → 输出        | same: 输入 1..6 → 输出")
 for k in (1, 2, 3, 4, 5):
     for s in (1, 2, 3):
@@ -41,6 +30,17 @@ else:
     raise AssertionError("padding='full' 没有报错")
 assert "full" in message
 # --8<-- [end:full-padding]
+# --8<-- [start:notes-example]
+a = np.array([[1, 1], [2, 2]], dtype="float32").reshape(1, 2, 2, 1)  # (batch, 高, 宽, 通道)
+deconv = keras.layers.Conv2DTranspose(
+    filters=1, kernel_size=3, strides=2, padding="same", kernel_initializer="ones", use_bias=False
+)
+result = keras.ops.convert_to_numpy(deconv(a))[0, :, :, 0]
+print(result)
+
+notes_printed = [[1, 1, 2, 1], [1, 1, 2, 1], [3, 3, 6, 3], [2, 2, 4, 2]]  # 原笔记（TF 1.x）打印的结果
+assert np.array_equal(result, notes_printed), "Keras 3 的结果应与原笔记一致"
+# --8<-- [end:notes-example]
 
 
 # --8<-- [start:numpy-conv]
