@@ -61,6 +61,15 @@ def tests_gpu(session, backend):
 
 
 @nox.session
+@nox.parametrize("backend", BACKENDS)
+def bench(session, backend):
+    """A benchmark (not a test): cold and warm passes over every snippet -> .records/bench.md."""
+    groups = ["keras", backend] + ([] if backend == "tensorflow" else ["tensorflow"])
+    install(session, *groups)
+    session.run("python", "-m", "harness", "bench", env=backend_env(backend))
+
+
+@nox.session
 def drift(session):
     """The suite against keras-nightly; writes .records/drift.json, shown on the 版本漂移 page."""
     install(session, "keras", "tensorflow", "docs", "test")  # the pinned keras is swapped out next

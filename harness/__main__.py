@@ -63,6 +63,13 @@ def cmd_drift(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from harness.run.bench import bench
+
+    bench(jobs=args.jobs)
+    return 0
+
+
 def cmd_prefetch(args) -> int:
     from harness.run.prefetch import prefetch
 
@@ -93,6 +100,9 @@ def main() -> int:
     page.set_defaults(func=cmd_build_page)
     drift = sub.add_parser("drift", help="compare keras-nightly records with the pinned ones")
     drift.set_defaults(func=cmd_drift)
+    bench = sub.add_parser("bench", help="a cold and a warm pass, written to .records/bench.md")
+    bench.add_argument("--jobs", type=int, default=2)
+    bench.set_defaults(func=cmd_bench)
     prefetch = sub.add_parser("prefetch", help="download the real assets into the Keras cache")
     prefetch.set_defaults(func=cmd_prefetch)
     args = parser.parse_args()

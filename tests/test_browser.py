@@ -11,7 +11,6 @@ import http.server
 import re
 import subprocess
 import sys
-import textwrap
 import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -135,19 +134,13 @@ def test_chinese_search_finds_the_right_page(page, query, expected):
     assert any(f"{expected}/" in href for href in top), f"{query!r} → {top}"
 
 
-def _section_text(snippet: Path, section: str) -> str:
-    lines = snippet.read_text(encoding="utf-8").splitlines()
-    info = parse(snippet).sections[section]
-    return textwrap.dedent("\n".join(lines[info.start - 1 : info.end]))
-
-
 def test_copy_button_copies_exactly_the_snippet_and_it_runs(page, tmp_path):
     page.goto("quickstart/")
     block = page.locator("div.highlight").first
     block.hover()
     block.locator("button[data-md-type='copy'], button.md-clipboard").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    expected = _section_text(REPO_ROOT / "snippets" / "quickstart" / "regression.py", "data")
+    expected = parse(REPO_ROOT / "snippets" / "quickstart" / "regression.py").section_text("data")
     assert copied.strip("\n") == expected.strip("\n")
     script = tmp_path / "copied.py"
     script.write_text(copied, encoding="utf-8")
@@ -211,3 +204,35 @@ def test_downloads_are_served(page, built_site, server):
     assert any(link.endswith(".ipynb") for link in links) and any(link.endswith(".py") for link in links)
     for link in {urljoin(server, link) for link in links}:
         assert page.request.get(link).status == 200, link
+
+
+def test_each_example_carries_one_compact_evidence_line(page):
+    page.goto("quickstart/")
+    runs = page.locator("div.snippet-run")
+    assert runs.count() > 0
+    for i in range(runs.count()):
+        line = runs.nth(i).locator("p.run-line")
+        assert line.count() == 1
+        text = line.inner_text()
+        assert "TensorFlow" in text and "JAX" in text and "PyTorch" in text and "GPU" in text, text
+        assert line.locator("svg.run-icon").count() == 4  # theme icons, no emoji font needed
+
+
+def test_the_report_is_a_filterable_matrix_with_a_sticky_header(page):
+    page.goto("verification/")
+    table = page.locator("table.run-report")
+    assert table.count() == 1
+    header = table.locator("thead th").first
+    assert header.evaluate("h => getComputedStyle(h).position") == "sticky"
+    box = page.locator("article").bounding_box()
+    assert table.bounding_box()["width"] <= box["width"] + 1, "the matrix must fit its column at 1280 px"
+    rows = table.locator("tr.run-report-row")
+    problems = table.locator("tr.run-report-row.run-report-problem")
+    total, bad = rows.count(), problems.count()
+    assert total > 50
+    page.locator("label[for='run-report-problems']").click()
+    visible = sum(rows.nth(i).is_visible() for i in range(total))
+    assert visible == bad  # the filter leaves only failures and stale records
+    first = table.locator("tr.run-report-row td details summary").first
+    first.click()
+    assert first.locator("xpath=..").evaluate("d => d.open")  # details open on click

@@ -43,7 +43,13 @@ def icon(status: Status) -> str:
     import material  # the theme package
 
     svg = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{STATUS_ICONS[status]}.svg"
-    return svg.read_text(encoding="utf-8").strip().replace("<svg ", '<svg class="run-icon" aria-hidden="true" ', 1)
+    return (
+        svg.read_text(encoding="utf-8")
+        .strip()
+        .replace("<svg ", '<svg class="run-icon" aria-hidden="true" ', 1)
+    )
+
+
 BACKEND_NAMES = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 
@@ -107,10 +113,14 @@ class Evidence:
         for backend in BACKENDS:
             cell = cells[(backend, "cpu")]
             label = BACKEND_NAMES[backend]
-            parts.append(_span(cell, label if cell.status == Status.PASSED else f"{label} {STATUS_LABELS[cell.status]}"))
+            parts.append(
+                _span(
+                    cell, label if cell.status == Status.PASSED else f"{label} {STATUS_LABELS[cell.status]}"
+                )
+            )
         gpu = [cells[(b, "gpu")] for b in BACKENDS]
         best = _gpu_summary(gpu)
-        names = [BACKEND_NAMES[b] for b, c in zip(BACKENDS, gpu) if c.status == best.status]
+        names = [BACKEND_NAMES[b] for b, c in zip(BACKENDS, gpu, strict=True) if c.status == best.status]
         gpu_label = "GPU " + STATUS_LABELS[best.status]
         if best.status in (Status.PASSED, Status.STALE) and best.record is not None:
             gpu_label += f"（{best.record.machine or 'GPU'} · {'、'.join(names)}）"
@@ -128,10 +138,7 @@ def _gpu_summary(cells: list[Cell]) -> Cell:
 
 
 def _span(cell: Cell, label: str) -> str:
-    return (
-        f'<span class="run-{cell.status.value}" title="{cell.hover()}">'
-        f"{icon(cell.status)}{label}</span>"
-    )
+    return f'<span class="run-{cell.status.value}" title="{cell.hover()}">{icon(cell.status)}{label}</span>'
 
 
 def report_page(evidence: Evidence, groups: list[tuple[str, str, list[Snippet]]]) -> str:
@@ -145,7 +152,8 @@ def report_page(evidence: Evidence, groups: list[tuple[str, str, list[Snippet]]]
     head = "".join(f"<th>{BACKEND_NAMES[b]}<br><small>{d.upper()}</small></th>" for b, d in columns)
     rows = []
     for title, url, snippets in groups:
-        rows.append(f'<tr class="run-report-page"><th colspan="{len(columns) + 1}"><a href="{url}">{title}</a></th></tr>')
+        link = f'<a href="{url}">{title}</a>'
+        rows.append(f'<tr class="run-report-page"><th colspan="{len(columns) + 1}">{link}</th></tr>')
         for snippet in snippets:
             cells = evidence.cells[snippet.rel]
             problem = any(cells[c].status in (Status.FAILED, Status.TIMEOUT, Status.STALE) for c in columns)
@@ -168,6 +176,9 @@ def report_page(evidence: Evidence, groups: list[tuple[str, str, list[Snippet]]]
     return (
         '<div class="run-report-tools"><input type="checkbox" id="run-report-problems">'
         '<label for="run-report-problems">只看失败与过期</label></div>\n'
-        f'<div class="run-report-wrap"><table class="run-report">\n<thead><tr><th>例子</th>{head}</tr></thead>\n'
-        f'<tbody>\n<tr class="run-report-total"><td>合计</td>{summary}</tr>\n' + "\n".join(rows) + "\n</tbody></table></div>\n"
+        '<div class="run-report-wrap"><table class="run-report">\n'
+        f"<thead><tr><th>例子</th>{head}</tr></thead>\n"
+        f'<tbody>\n<tr class="run-report-total"><td>合计</td>{summary}</tr>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table></div>\n"
     )

@@ -55,7 +55,11 @@ def output_block(text: str) -> str:
 
 
 def code_block(snippet: Snippet, section: Section | None) -> str:
-    code = snippet.section_text(section.name) if section else snippet.path.read_text(encoding="utf-8").strip("\n")
+    code = (
+        snippet.section_text(section.name)
+        if section
+        else snippet.path.read_text(encoding="utf-8").strip("\n")
+    )
     fence = "````" if "```" in code else "```"
     block = f'{fence}python title="{snippet.rel}"\n{code}\n{fence}\n'
     if section is not None and section.name.startswith(SETUP_PREFIX):
@@ -63,7 +67,9 @@ def code_block(snippet: Snippet, section: Section | None) -> str:
     return block
 
 
-def run_block(snippet: Snippet, record: Record, lines: tuple[int, int] | None, last: bool, line: str, repo_root: str) -> str:
+def run_block(
+    snippet: Snippet, record: Record, lines: tuple[int, int] | None, last: bool, line: str, repo_root: str
+) -> str:
     """Output, figures, stand-in notice, stamp and evidence line for a line range (None: whole file)."""
     text = without_machine_paths(output.printed(record, lines, last), repo_root)
     parts = [output_block(text)] if text else []
@@ -75,7 +81,9 @@ def run_block(snippet: Snippet, record: Record, lines: tuple[int, int] | None, l
     name = snippet.path.stem
     base = f"generated/{snippet.stem}/{name}"
     # Markdown links (not raw HTML) so MkDocs rewrites them relative to each page's URL
-    downloads = f" · [{name}.py]({base}.py){{ download }} · [{name}.ipynb（含输出）]({base}.ipynb){{ download }}"
+    downloads = (
+        f" · [{name}.py]({base}.py){{ download }} · [{name}.ipynb（含输出）]({base}.ipynb){{ download }}"
+    )
     parts.append(f'<p class="verified-stamp" markdown>已验证 · {describe_run(record)}{downloads}</p>\n')
     parts.append(line)
     # outputs, stamps and evidence repeat on every page: keep them out of the search index

@@ -32,7 +32,9 @@ def build(snippet: Snippet, record: Record, figures_dir: Path) -> nbformat.Noteb
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.cells.append(
-        nbformat.v4.new_markdown_cell(f"`{snippet.rel}` — 由 Keras 实战笔记的测试套件执行：{describe_run(record)}")
+        nbformat.v4.new_markdown_cell(
+            f"`{snippet.rel}` — 由 Keras 实战笔记的测试套件执行：{describe_run(record)}"
+        )
     )
     for index, (start, end) in enumerate(ranges):
         last = index == len(ranges) - 1

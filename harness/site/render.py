@@ -33,7 +33,8 @@ class RenderError(RuntimeError):
 
 GPU_PENDING = (
     '!!! gpu-pending "这个例子只在 GPU 上运行，还没有 GPU 记录"\n\n'
-    "    本站只展示运行过的代码：这个例子要等它在 GPU 上跑过一次、记录提交到 `evidence/` 之后才会出现在这里。\n"
+    "    本站只展示运行过的代码：这个例子要等它在 GPU 上跑过一次、\n"
+    "    记录提交到 `evidence/` 之后才会出现在这里。\n"
 )
 
 
@@ -91,7 +92,14 @@ def _page_groups(snippets: list[Snippet]) -> list[tuple[str, str, list[Snippet]]
                 seen.add(rel)
                 shown.append(by_rel[rel])
         if shown:
-            title = next((ln[2:].strip() for ln in page.read_text(encoding="utf-8").splitlines() if ln.startswith("# ")), page.stem)
+            title = next(
+                (
+                    ln[2:].strip()
+                    for ln in page.read_text(encoding="utf-8").splitlines()
+                    if ln.startswith("# ")
+                ),
+                page.stem,
+            )
             groups.append((title, f"../{page.stem}/", shown))
     rest = [s for s in snippets if s.rel not in seen]
     if rest:
@@ -144,4 +152,3 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
             "(or `python -m harness run`) first:\n  " + "\n  ".join(problems)
         )
     return written
-

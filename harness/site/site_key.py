@@ -12,7 +12,15 @@ from pathlib import Path
 from harness import DOCS_DIR, REPO_ROOT
 from harness.run.versions import dist_version
 
-TOOLS = ["mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-jupyter", "jieba", "playwright", "nbformat"]
+TOOLS = [
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "mkdocs-jupyter",
+    "jieba",
+    "playwright",
+    "nbformat",
+]
 BROWSER = Path("/usr/bin/chromium")
 
 
