@@ -12,14 +12,15 @@ import threading
 import time
 from pathlib import Path
 
-from harness import REPO_ROOT, datasets
+from harness import REPO_ROOT
+from harness.child import datasets
 
 THREADS, PROCESSES, ROUNDS = 8, 4, 12
 
 WORKER = """
 import sys, time
 from pathlib import Path
-from harness import datasets
+from harness.child import datasets
 start, roots = float(sys.argv[1]), sys.argv[2:]
 for index, root in enumerate(roots):
     time.sleep(max(0.0, start + index * 0.05 - time.time()))
