@@ -168,6 +168,7 @@ def report_page(evidence: Evidence, groups: list[tuple[str, str, list[Snippet]]]
                 )
             name = snippet.rel.removeprefix("snippets/").removesuffix(".py")
             css = "run-report-row run-report-problem" if problem else "run-report-row"
+            name = name.replace("/", "/<wbr>")  # break after a folder, never inside a name
             rows.append(f'<tr class="{css}"><td><code>{name}</code></td>{"".join(tds)}</tr>')
     summary = "".join(
         "<td>" + "<br>".join(f"{STATUS_LABELS[s]} {n}" for s, n in sorted(totals[c].items())) + "</td>"
