@@ -9,6 +9,6 @@ from conftest import SNIPPETS
 def test_snippet(rel, selected_snippet_outcomes):
     record = selected_snippet_outcomes[rel].record
     if record.status == "unsupported":
-        pytest.skip(record.error["message"])  # the reason is the snippet's own directive
+        pytest.skip(record.failure.message)  # the reason is the snippet's own directive
     if not record.passed:
         pytest.fail(record.failure_report(), pytrace=False)
