@@ -120,6 +120,9 @@ def parse(path: Path) -> Snippet:
     return snippet
 
 
+TF_PACKAGES = ("tensorflow", "tf_keras")  # tf_keras is Keras 2 on TensorFlow: it needs TensorFlow too
+
+
 def _needs(source: str, where: str) -> frozenset[str]:
     """TensorFlow when the code imports it; Graphviz's ``dot`` when it draws with plot_model."""
     try:
@@ -128,9 +131,9 @@ def _needs(source: str, where: str) -> frozenset[str]:
         raise SnippetError(f"{where}:{error.lineno}: {error.msg}") from error
     needs = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "tensorflow" for a in node.names):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in TF_PACKAGES for a in node.names):
             needs.add("tensorflow")
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tensorflow":
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in TF_PACKAGES:
             needs.add("tensorflow")
         elif isinstance(node, ast.Attribute | ast.Name) and getattr(
             node, "attr", getattr(node, "id", "")

@@ -39,4 +39,5 @@ def installed(backend_name: str) -> dict[str, str | None]:
         "backend": backend_name,
         "backend_version": dist_version(BACKEND_PACKAGES[backend_name]),
         "numpy": dist_version("numpy"),
+        "tf_keras": dist_version("tf-keras"),  # the Keras 2 escape hatch some snippets import
     }
