@@ -89,6 +89,13 @@ def _build(session):
 
 
 @nox.session
+def prefetch(session):
+    """Download the real assets the stand-ins replace into the private KERAS_HOME (needs a network)."""
+    install(session, "keras", "tensorflow")
+    session.run("python", "-m", "harness", "prefetch", env=backend_env("tensorflow"))
+
+
+@nox.session
 def docs(session):
     """Build the site into site/ from verified records."""
     _build(session)

@@ -78,7 +78,22 @@ def hashed_environment(backend: str, device: str, inherited: dict[str, str] | No
     for name, path in shared_folders().items():
         data[name] = _relative(path)
     data["PYTHONPATH"] = "<repo>"
+    data["real assets"] = ",".join(real_assets())  # prefetched files replace stand-ins: outputs change
     return data
+
+
+def real_assets() -> list[str]:
+    """Registered assets present for real (not as a stand-in link) in the private Keras cache."""
+    from harness.child.standins import REGISTRY
+
+    keras_home = shared_folders()["KERAS_HOME"]
+    found = []
+    for name in REGISTRY:
+        for sub in ("datasets", "models"):
+            path = keras_home / sub / name
+            if path.is_file() and not path.is_symlink():
+                found.append(name)
+    return sorted(set(found))
 
 
 def _relative(path: Path) -> str:
