@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -48,3 +49,18 @@ def test_a_broken_include_fails_the_build(tmp_path, target, message):
     result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
+
+
+MACHINE_PATH = re.compile(
+    r"(?:(?<![\w.])(?:/root|/home|/work|/tmp|/opt|/usr/lib)/|\.nox/|\.venv/)[^\s\"'<>]*"
+)
+
+
+@pytest.mark.site
+def test_no_machine_paths_in_rendered_outputs(built_site):
+    """Outputs quote tracebacks and ImportErrors; the builder's paths must not reach the reader."""
+    found = []
+    for page in built_site.rglob("*.html"):
+        for match in MACHINE_PATH.finditer(page.read_text(encoding="utf-8")):
+            found.append(f"{page.relative_to(built_site)}: {match.group(0)}")
+    assert not found, "\n".join(found[:20])
