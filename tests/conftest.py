@@ -152,12 +152,14 @@ def built_site(run_snippets):
     """Every snippet run (cached), fragments rendered, the site built with --strict (once per key)."""
     from harness.run import versions
     from harness.site.build import mkdocs_build
+    from harness.site.render import render_all
 
     if versions.backend() != "tensorflow":
         pytest.skip("the published site is built in the tensorflow session, from its records")
     summary = run_snippets(SNIPPETS.values())
     failed = [rel for rel, o in summary.outcomes.items() if o.record.failed]
     assert not failed, f"cannot build pages over failing snippets: {failed}"
+    render_all()  # raises with the reason (which snippet lacks a current record)
     SiteState.tried = False  # records may have changed since the first site check asked
     key = SiteState.current_key()
     assert key is not None, "rendering failed"

@@ -26,6 +26,12 @@ from harness.site.glossary import abbreviations
 from harness.site.pages import examples, pages
 from harness.snippet import Snippet, discover
 
+OTHER_BACKEND_PENDING = (
+    '!!! gpu-pending "这个例子只在 {backends} 后端上运行，构建本站的机器上还没有它的记录"\n\n'
+    "    本站只展示运行过的代码：先运行 `nox -s tests`（它最后才运行 TensorFlow 会话并构建站点），\n"
+    "    或在 CI 里由各后端作业上传记录。\n"
+)
+
 
 class RenderError(RuntimeError):
     pass
@@ -118,10 +124,15 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
         folder = out_dir / snippet.stem
         folder.mkdir(parents=True, exist_ok=True)
         record, store, problem = primary_record(snippet, device)
+        pending = None
         if record is None and snippet.devices == ("gpu",):
-            # the render rule for GPU-only examples: no code on the site until a GPU ran it
+            pending = GPU_PENDING  # the render rule for GPU-only examples: no code until a GPU ran it
+        elif record is None and versions.backend() not in snippet.backends:
+            pending = OTHER_BACKEND_PENDING.format(backends="、".join(snippet.backends))
+            print(f"not rendered yet (no record from {', '.join(snippet.backends)}): {snippet.rel}")
+        if pending:
             for name in [fragments.FILE_FRAGMENT, *snippet.sections]:
-                (folder / f"{name}.md").write_text(GPU_PENDING, encoding="utf-8")
+                (folder / f"{name}.md").write_text(pending, encoding="utf-8")
             continue
         if record is None:
             problems.append(f"{snippet.rel}: {problem}")
