@@ -1,5 +1,7 @@
 """快速上手 3：卷积网络（CNN）识别手写数字，Adam 优化器。"""
 
+# harness: timeout=300 -- PyTorch 的 CPU 卷积在 2 核上要一分钟以上
+
 # --8<-- [start:data]
 import keras
 
