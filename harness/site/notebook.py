@@ -57,4 +57,6 @@ def build(snippet: Snippet, record: Record, figures_dir: Path) -> nbformat.Noteb
                 data = {"image/png": base64.b64encode(path.read_bytes()).decode("ascii")}
                 cell.outputs.append(nbformat.v4.new_output("display_data", data=data))
         notebook.cells.append(cell)
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # nbformat draws random ids: the same record must give the same file
     return notebook
