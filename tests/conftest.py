@@ -127,6 +127,8 @@ def pytest_runtest_protocol(item, nextitem):
             item.nodeid, item.location, {}, "passed", None, when, [("site cache", "unchanged site")], 0.0
         )
         item.ihook.pytest_runtest_logreport(report=report)
+    # tear down what earlier items set up, as the normal protocol would before ``nextitem``
+    item.session._setupstate.teardown_exact(nextitem)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
     return True
 
