@@ -1,6 +1,5 @@
 """Keras 3 的预处理/增强层：对照 ImageDataGenerator 参数、training 开关、旋转单位、Normalization、效果图。"""
 
-
 # --8<-- [start:training-flag]
 import keras
 import numpy as np

@@ -1,6 +1,5 @@
 """Conv2DTranspose：输出尺寸、原笔记的例子，以及用 NumPy“插零 + 补边 + 普通卷积”复现它。"""
 
-
 # --8<-- [start:sizes]
 import keras
 import numpy as np

@@ -2,7 +2,6 @@
 
 # harness: backends=tensorflow -- 演示的是 tf.image、tf.layers 与 tf.GradientTape，只有 TensorFlow 后端有
 
-
 # --8<-- [start:gradient]
 import keras
 import numpy as np
