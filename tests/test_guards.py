@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import re
 
 import pytest
-import yaml
 
-from harness import DOCS_DIR, REPO_ROOT
-from harness.site.pages import PYTHON_LANGS, examples, pages, scan
+from harness import DOCS_DIR
+from harness.site.pages import PYTHON_LANGS, examples, nav_pages, pages, scan
 from harness.snippet import discover
 
 PAGES = pages()
@@ -121,8 +119,7 @@ def test_pages_are_flat_and_all_in_nav():
     """Rendered figures are linked as generated/...; that only resolves from top-level pages."""
     nested = [p.relative_to(DOCS_DIR).as_posix() for p in PAGES if p.parent != DOCS_DIR]
     assert not nested, f"pages must live directly in docs/: {nested}"
-    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    in_nav = set(re.findall(r"[\w-]+\.md", str(config["nav"])))
+    in_nav = set(nav_pages())
     missing = [p.name for p in PAGES if p.name not in in_nav]
     assert not missing, f"pages missing from nav in mkdocs.yml: {missing}"
 

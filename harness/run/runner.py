@@ -209,19 +209,13 @@ class Runner:
 
     def run_one(self, snippet: Snippet) -> Outcome:
         reason = snippet.unsupported_reason(self.backend, self.device)
-        if reason is None and self.device == "gpu":
-            reason = machine_lacks(snippet)
-            if reason:
-                record = self._record(
-                    snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)
-                )
+        lacks = machine_lacks(snippet) if reason is None and self.device == "gpu" else None
+        if reason or lacks:
+            failure = Failure.unsupported(snippet.rel, reason or lacks)
+            record = self._record(snippet, "none", Status.UNSUPPORTED, failure)
+            if lacks:
                 self.store.save(snippet.stem, record, [])  # the GPU evidence says why, per snippet
-                return Outcome(record, cached=False)
-        if reason:
-            return Outcome(
-                self._record(snippet, "none", Status.UNSUPPORTED, Failure.unsupported(snippet.rel, reason)),
-                False,
-            )
+            return Outcome(record, cached=False)
         record = self.cached(snippet)
         if record is not None:
             return Outcome(record, cached=True)

@@ -20,7 +20,6 @@ from harness.snippet import Section, Snippet
 
 LONG_OUTPUT_LINES = 25
 KEPT_LINES = 4  # of a collapsed long output: the end of a training log is what readers look for
-FILE_FRAGMENT = "_file"
 SETUP_PREFIX = "setup"  # sections named setup* are shown collapsed: visible, copyable, out of the way
 
 # Machine paths in printed output (a virtualenv, the builder's checkout, a snippet's temp folder).

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import DOCS_DIR
+import yaml
+
+from harness import DOCS_DIR, REPO_ROOT
 
 INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
 EXAMPLE_RE = re.compile(r"^generated/(?P<stem>.+)/(?P<section>[^/]+)\.md$")
@@ -78,3 +80,22 @@ def scan(page: Path) -> tuple[list[Include], list[CodeBlock]]:
 def examples(page: Path) -> list[Include]:
     """The page's examples, in page order."""
     return [inc for inc in scan(page)[0] if inc.example is not None]
+
+
+def nav_pages() -> list[str]:
+    """Page file names in mkdocs.yml's nav, in nav order."""
+    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(config["nav"])
+    return found

@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import yaml
 
 from harness import BACKENDS, EVIDENCE_DIR, GENERATED_DIR, REPO_ROOT
 from harness.protocol import Status
@@ -23,7 +22,7 @@ from harness.site import fragments, notebook
 from harness.site.drift_page import render_markdown as drift_markdown
 from harness.site.evidence import Evidence, report_page
 from harness.site.glossary import abbreviations
-from harness.site.pages import examples, pages
+from harness.site.pages import examples, nav_pages, pages
 from harness.snippet import Snippet, discover
 
 OTHER_BACKEND_PENDING = (
@@ -72,20 +71,7 @@ def primary_record(snippet: Snippet, device: str) -> tuple[Record | None, Record
 
 def _page_groups(snippets: list[Snippet]) -> list[tuple[str, str, list[Snippet]]]:
     """Snippets grouped by the first page (in nav order) that shows them."""
-    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    in_nav: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            in_nav.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-
-    walk(config["nav"])
+    in_nav = nav_pages()
     by_rel = {s.rel: s for s in snippets}
     seen: set[str] = set()
     groups = []
