@@ -22,7 +22,7 @@ from harness.site import fragments, notebook
 from harness.site.drift_page import render_markdown as drift_markdown
 from harness.site.evidence import Evidence, report_page
 from harness.site.glossary import abbreviations
-from harness.site.pages import examples, nav_pages, pages
+from harness.site.pages import FILE_FRAGMENT, examples, nav_pages, pages
 from harness.snippet import Snippet, discover
 
 OTHER_BACKEND_PENDING = (
@@ -117,7 +117,7 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
             pending = OTHER_BACKEND_PENDING.format(backends="、".join(snippet.backends))
             print(f"not rendered yet (no record from {', '.join(snippet.backends)}): {snippet.rel}")
         if pending:
-            for name in [fragments.FILE_FRAGMENT, *snippet.sections]:
+            for name in [FILE_FRAGMENT, *snippet.sections]:
                 (folder / f"{name}.md").write_text(pending, encoding="utf-8")
             continue
         if record is None:
@@ -135,7 +135,7 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
             (folder / f"{section.name}.md").write_text(body, encoding="utf-8")
             written += 1
         whole = fragments.fragment(snippet, record, None, True, line, repo_root)
-        (folder / f"{fragments.FILE_FRAGMENT}.md").write_text(whole, encoding="utf-8")
+        (folder / f"{FILE_FRAGMENT}.md").write_text(whole, encoding="utf-8")
         written += 1
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "_report.md").write_text(report_page(evidence, _page_groups(snippets)), encoding="utf-8")
