@@ -39,6 +39,9 @@ print(result)
 
 notes_printed = [[1, 1, 2, 1], [1, 1, 2, 1], [3, 3, 6, 3], [2, 2, 4, 2]]  # 原笔记（TF 1.x）打印的结果
 assert np.array_equal(result, notes_printed), "Keras 3 的结果应与原笔记一致"
+# 行方向收到 1、1、1+2、2，列方向被盖住 1、1、2、1 次：输出是两者的外积
+assert np.array_equal(result, np.outer([1, 1, 3, 2], [1, 1, 2, 1]))
+assert result[2, 2] == 6 and result[-1, -1] == 2  # 6 在第 2 行第 2 列，右下角是 2
 # --8<-- [end:notes-example]
 
 
