@@ -85,7 +85,6 @@ print("输出形状:", conv.compute_output_shape((None, 32, 32, 3)))
 assert conv.strides == (3, 3), "第三个位置参数是 strides"
 assert conv.compute_output_shape((None, 32, 32, 3)) == (None, 10, 10, 64)
 
-# 今天：Conv2D(64, (3, 3), padding="same")
-conv = keras.layers.Conv2D(64, (3, 3), padding="same", use_bias=False)
+conv = keras.layers.Conv2D(64, (3, 3), padding="same")  # 今天的写法
 assert conv.compute_output_shape((None, 32, 32, 3)) == (None, 32, 32, 64)
 # --8<-- [end:notes-conv]

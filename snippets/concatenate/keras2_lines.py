@@ -4,13 +4,13 @@
 import keras
 import keras.backend as K  # 原笔记的导入方式，模块本身还在
 
-for name in ("variable", "concatenate"):
+for name, old_line in [("K.variable", lambda: K.variable), ("K.concatenate", lambda: K.concatenate)]:
     try:
-        getattr(K, name)  # 即 K.variable(...) / K.concatenate(...)
+        old_line()  # 执行原笔记的 K.variable、K.concatenate
     except AttributeError as error:
-        print(f"K.{name} -> AttributeError: {error}")
+        print(f"{name} -> AttributeError: {error}")
     else:
-        raise AssertionError(f"keras.backend.{name} 仍然存在")
+        raise AssertionError(f"{name} 仍然存在")
 assert not hasattr(K, "variable") and not hasattr(K, "concatenate")
 public = [name for name in dir(K) if not name.startswith("_")]
 print(f"keras.backend 里还剩 {len(public)} 个名字:", ", ".join(public))
@@ -24,13 +24,16 @@ print(keras.ops.convert_to_numpy(keras.ops.concatenate([v, v], axis=0)).shape)
 # --8<-- [start:session]
 import tensorflow as tf
 
-for name in ("Session", "global_variables_initializer"):
+for name, old_line in [
+    ("tf.Session()", lambda: tf.Session()),
+    ("tf.global_variables_initializer()", lambda: tf.global_variables_initializer()),
+]:
     try:
-        getattr(tf, name)  # 即 tf.Session() / tf.global_variables_initializer()
+        old_line()  # 执行原笔记的这一行
     except AttributeError as error:
-        print(f"tf.{name} -> AttributeError: {error}")
+        print(f"{name} -> AttributeError: {error}")
     else:
-        raise AssertionError(f"tf.{name} 仍然存在")
+        raise AssertionError(f"{name} 仍然存在")
 assert not hasattr(tf, "Session")
 
 # TensorFlow 2 默认即时执行（eager）：结果直接就是数值，不需要会话

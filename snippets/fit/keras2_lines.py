@@ -23,7 +23,9 @@ def show(title, action):
 
 error = show("model.fit(x, y, nb_epoch=2)", lambda: model.fit(x, y, nb_epoch=2, verbose=0))
 assert isinstance(error, TypeError) and "nb_epoch" in str(error)
-# 今天：model.fit(x, y, epochs=2)
+
+history = model.fit(x, y, epochs=2)  # 今天的写法
+assert len(history.history["loss"]) == 2
 # --8<-- [end:nb-epoch]
 
 

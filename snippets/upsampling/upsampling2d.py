@@ -70,5 +70,9 @@ except AttributeError as error:
 else:
     raise AssertionError("keras.layers.convolutional 仍然存在")
 assert "convolutional" in message
-# 今天：keras.layers.Conv2DTranspose、keras.layers.UpSampling2D，都直接在 keras.layers 下
+
+# 今天：直接在 keras.layers 下
+layer = keras.layers.Conv2DTranspose(1, 3)
+print("keras.layers.Conv2DTranspose:", type(layer).__name__)
+assert isinstance(layer, keras.layers.Layer)
 # --8<-- [end:old-module]
