@@ -6,7 +6,7 @@
 import numpy as np
 import tensorflow as tf
 
-x, expected = np.load("x.npy"), np.load("pred.npy")
+x, expected = np.load("export_x.npy"), np.load("export_pred.npy")
 
 served = tf.saved_model.load("exported_model")  # 不需要 Keras，也不需要模型的 Python 代码
 print("签名:", sorted(served.signatures.keys()))

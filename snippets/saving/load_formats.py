@@ -21,10 +21,32 @@ difference = np.abs(model.predict(x, verbose=0) - expected).max()
 print(f"compile=False：已编译 {model.compiled}，预测与保存时相差 {difference:.2e}")
 assert not model.compiled and difference < 1e-6
 
-same_model = keras.models.load_model("my_model.keras")  # 同一个模型存成 .keras：没有这个问题
+same_model = keras.models.load_model("same_model.keras")  # 同一个模型存成 .keras：没有这个问题
 print(".keras：已编译", same_model.compiled, " loss =", same_model.loss)
 assert same_model.compiled and same_model.loss == "mse"
 # --8<-- [end:h5]
+
+# --8<-- [start:decode]
+import h5py
+
+with h5py.File("my_model.h5", "r") as f:
+    model_config = f.attrs["model_config"]  # 模型结构，以 JSON 字符串存在 HDF5 属性里
+print(f"Keras {keras.__version__}，h5py {h5py.__version__}")
+print("h5py 读出来的 model_config 是", type(model_config).__name__)
+try:
+    model_config.decode("utf-8")  # 2020 年以前的 Keras 读这个属性时就是这么写的
+except AttributeError as error:
+    message = str(error)
+    print(f"AttributeError: {message}")
+else:
+    raise AssertionError("读出来的居然是 bytes")
+assert isinstance(model_config, str) and message == "'str' object has no attribute 'decode'"
+
+# 今天的 Keras 先检查有没有 .decode 再调用：同一个文件照常加载
+reloaded = keras.models.load_model("my_model.h5", compile=False)
+assert np.abs(reloaded.predict(x, verbose=0) - expected).max() < 1e-6
+print("keras.models.load_model 读同一个文件：正常")
+# --8<-- [end:decode]
 
 # --8<-- [start:weights]
 # 只有权重的文件：先用代码搭出一模一样的结构，再 load_weights

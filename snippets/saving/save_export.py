@@ -13,8 +13,8 @@ model = keras.Sequential(
     ]
 )
 x = np.random.default_rng(0).normal(size=(5, 4)).astype("float32")
-np.save("x.npy", x)
-np.save("pred.npy", model.predict(x, verbose=0))
+np.save("export_x.npy", x)
+np.save("export_pred.npy", model.predict(x, verbose=0))
 
 model.export("exported_model", verbose=False)  # 一个目录：saved_model.pb + variables/
 

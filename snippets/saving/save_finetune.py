@@ -27,7 +27,11 @@ print("已保存:", [layer.name for layer in old.layers])
 import h5py
 
 with h5py.File("old.weights.h5", "r") as f:
-    print("old.weights.h5 里的层:", list(f["layers"]))
+    in_weights_file = list(f["layers"])
 with h5py.File("old_legacy.h5", "r") as f:
-    print("old_legacy.h5 里的层:", list(f["model_weights"]))
+    in_legacy_file = list(f["model_weights"])
+print("old.weights.h5 里的层:", in_weights_file)
+print("old_legacy.h5 里的层:", in_legacy_file)
+assert {"dense_1", "dense_2"} <= set(in_legacy_file)  # 旧 .h5：按你起的层名存
+assert in_weights_file == ["dense", "dense_1"]  # .weights.h5：按类型和先后在这个模型里编号，与 name 无关
 # --8<-- [end:inside]

@@ -12,7 +12,7 @@ model.fit(np.ones((8, 3)), np.zeros((8, 3)), epochs=2, verbose=0)
 x = np.arange(6, dtype="float32").reshape(2, 3)
 np.save("x.npy", x)
 np.save("pred.npy", model.predict(x, verbose=0))
-model.save("my_model.keras")  # 对照：同一个模型也存一份 .keras
+model.save("same_model.keras")  # 对照：同一个模型也存一份 .keras
 # --8<-- [end:model]
 
 # --8<-- [start:h5]
