@@ -12,7 +12,7 @@ except TypeError as error:
     message = str(error).split("Exception encountered:")[-1].split(" Full object config")[0].strip()
     print(f"TypeError: ... {message}")
 else:
-    raise AssertionError("没 import 就能加载？")
+    raise AssertionError("没有报错：这个进程里已经 import 过 my_objects，这一步要在新开的 Python 里运行")
 assert "Could not locate class 'Residual'" in message
 # --8<-- [end:before-import]
 
