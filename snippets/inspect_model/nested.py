@@ -27,6 +27,21 @@ model.summary(expand_nested=True, print_fn=lambda line, **kwargs: lines.append(l
 assert "enc_hidden" in "\n".join(lines)  # 展开后才看得到嵌套模型里面的层
 # --8<-- [end:expand-nested]
 
+# --8<-- [start:plot-defaults]
+import inspect
+
+signature = inspect.signature(keras.utils.plot_model)
+defaults = {
+    name: signature.parameters[name].default
+    for name in ("show_shapes", "show_layer_names", "expand_nested", "dpi")
+}
+for name, value in defaults.items():
+    print(f"{name}={value!r}")
+assert defaults["show_layer_names"] is False  # Keras 2 的默认值是 True
+assert defaults["dpi"] == 200  # Keras 2 的默认值是 96
+assert defaults["show_shapes"] is False and defaults["expand_nested"] is False
+# --8<-- [end:plot-defaults]
+
 # --8<-- [start:plot]
 from pathlib import Path
 
