@@ -90,6 +90,7 @@ def drift(session):
 def _build(session):
     install(session, "keras", "tensorflow", "docs")
     session.run("python", "-m", "harness", "run", env=backend_env("tensorflow"))  # cached
+    session.run("python", "-m", "harness", "pages", env=backend_env("tensorflow"))  # the page notebooks
     session.run("python", "-m", "harness", "build", "--site-dir", "site", env=backend_env("tensorflow"))
 
 

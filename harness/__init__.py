@@ -16,6 +16,7 @@ SNIPPETS_DIR = REPO_ROOT / "snippets"
 DOCS_DIR = REPO_ROOT / "docs"
 RECORDS_DIR = REPO_ROOT / ".records"
 GENERATED_DIR = DOCS_DIR / "generated"
+PAGE_SCRIPTS_DIR = RECORDS_DIR / "page-scripts"  # pages as kernel sessions (harness.run.page_scripts)
 EVIDENCE_DIR = REPO_ROOT / "evidence"  # committed records from machines CI cannot reach (a GPU)
 
 BACKENDS = ("tensorflow", "jax", "torch")

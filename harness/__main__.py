@@ -34,6 +34,31 @@ def cmd_run(args) -> int:
     return 1 if bad else 0
 
 
+def cmd_pages(args) -> int:
+    from harness.run import page_scripts
+    from harness.run.runner import Runner
+
+    runner = Runner(jobs=args.jobs, force=args.force)
+    try:
+        results = runner.run_pages(page_scripts.all_pages(args.pages))
+    finally:
+        runner.close()
+    bad = 0
+    for page, outcomes in sorted(results.items()):
+        records = [o.record for o in outcomes]
+        scripts = next(s for s in page_scripts.all_pages([page]))
+        problems = page_scripts.report(scripts, records)
+        bad += bool(problems)
+        states = ", ".join(
+            f"{r.status}{' (cached)' if o.cached else ''} {r.seconds:.0f}s"
+            for r, o in zip(records, outcomes, strict=True)
+        )
+        print(f"{page}: {states}")
+        for line in problems:
+            print("  " + line)
+    return 1 if bad else 0
+
+
 def cmd_render(args) -> int:
     from harness.site.render import render_all
 
@@ -86,6 +111,11 @@ def main() -> int:
     run.add_argument("--spawn", action="store_true", help="a new interpreter per snippet (no fork)")
     run.add_argument("--force", action="store_true", help="ignore cached records")
     run.set_defaults(func=cmd_run)
+    pages = sub.add_parser("pages", help="run each page's code in page order, as a notebook would (cached)")
+    pages.add_argument("pages", nargs="*", help="docs/<name>.md (default: every page with examples)")
+    pages.add_argument("--jobs", type=int, default=2)
+    pages.add_argument("--force", action="store_true", help="ignore cached records")
+    pages.set_defaults(func=cmd_pages)
     render = sub.add_parser("render", help="write page fragments from records")
     render.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     render.add_argument(

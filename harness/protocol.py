@@ -75,6 +75,12 @@ class Failure:
         )
 
     @classmethod
+    def missing_figure(cls, where: str, path: str) -> Self:
+        return cls(
+            where, "MissingFigure", f"the figure {path} was drawn here, but the file was gone at the end"
+        )
+
+    @classmethod
     def network_blocked(cls, where: str, message: str) -> Self:
         return cls(where, "NetworkBlocked", message)
 

@@ -23,7 +23,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import BACKENDS, DEVICES, REPO_ROOT, SNIPPETS_DIR
+from harness import BACKENDS, DEVICES, PAGE_SCRIPTS_DIR, REPO_ROOT, SNIPPETS_DIR
 
 SECTION_RE = re.compile(r"#\s*-+8<-+\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]")
 DIRECTIVE_RE = re.compile(r"^#\s*harness:\s*(?P<body>.+?)\s*$")
@@ -63,8 +63,11 @@ class Snippet:
     def stem(self) -> str:
         """Path below snippets/ without the suffix, e.g. ``quickstart/regression``.
 
-        Files elsewhere (the harness's own test cases) keep their repository path.
+        A page's kernel sessions are ``pages/<page>/session-<n>``; files elsewhere
+        (the harness's own test cases) keep their repository path.
         """
+        if PAGE_SCRIPTS_DIR in self.path.parents:
+            return "pages/" + self.path.relative_to(PAGE_SCRIPTS_DIR).with_suffix("").as_posix()
         base = SNIPPETS_DIR if SNIPPETS_DIR in self.path.parents else REPO_ROOT
         return self.path.relative_to(base).with_suffix("").as_posix()
 

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from harness.run import page_scripts
 from harness.run.report import merge, print_summary
 from harness.run.runner import NoGPU, Runner, RunSummary
 from harness.snippet import discover
 
 SNIPPETS = {s.rel: s for s in discover()}
+PAGES = {scripts[0].page: scripts for scripts in page_scripts.all_pages()}  # writes the session scripts
 SUMMARIES = pytest.StashKey[list]()
 # Which snippet a selected test is about, read from its node id alone: pytest items of
 # other kinds (pytest-codeblocks' blocks in docs/*.md) have no callspec or originalname.
@@ -149,8 +151,22 @@ def pytest_runtest_makereport(item, call):
         verdict.write_text(item.nodeid, encoding="utf-8")
 
 
+def page_runs_here(scripts) -> bool:
+    """TensorFlow runs every page; the others only pages with a session TensorFlow cannot run."""
+    from harness.run import versions
+
+    tf_only_elsewhere = any("tensorflow" not in script.snippet.backends for script in scripts)
+    return versions.backend() == "tensorflow" or tf_only_elsewhere
+
+
 @pytest.fixture(scope="session")
-def built_site(run_snippets):
+def page_outcomes(runner):
+    """Every page's kernel sessions that run in this session (cached like snippets)."""
+    return runner.run_pages([scripts for scripts in PAGES.values() if page_runs_here(scripts)])
+
+
+@pytest.fixture(scope="session")
+def built_site(run_snippets, page_outcomes):
     """Every snippet run (cached), fragments rendered, the site built with --strict (once per key)."""
     from harness.run import versions
     from harness.site.build import mkdocs_build
@@ -161,6 +177,8 @@ def built_site(run_snippets):
     summary = run_snippets(SNIPPETS.values())
     failed = [rel for rel, o in summary.outcomes.items() if o.record.failed]
     assert not failed, f"cannot build pages over failing snippets: {failed}"
+    broken = [page for page, outcomes in page_outcomes.items() if any(o.record.failed for o in outcomes)]
+    assert not broken, f"cannot build notebooks of pages whose code fails in page order: {broken}"
     render_all()  # raises with the reason (which snippet lacks a current record)
     SiteState.tried = False  # records may have changed since the first site check asked
     key = SiteState.current_key()

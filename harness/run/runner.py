@@ -19,11 +19,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import REPO_ROOT, SNIPPETS_DIR
+from harness import PAGE_SCRIPTS_DIR, REPO_ROOT, SNIPPETS_DIR
 from harness.child.environment import child_environment
 from harness.protocol import ChildResult, Failure, ProcessExit, RunRequest, Status, from_json, to_json
 from harness.run import versions
 from harness.run.freshness import Freshness
+from harness.run.page_scripts import SessionScript
 from harness.run.records import Record, RecordStore
 from harness.snippet import Snippet, parse
 
@@ -147,7 +148,8 @@ class Runner:
         record = self.store.load(snippet.stem)
         if record is None or record.key != self.freshness.key(snippet):
             return None
-        if record.passed or SNIPPETS_DIR not in snippet.path.parents:
+        own_case = SNIPPETS_DIR not in snippet.path.parents and PAGE_SCRIPTS_DIR not in snippet.path.parents
+        if record.passed or own_case:
             return record
         return None
 
@@ -268,6 +270,9 @@ class Runner:
                 cause = attempt.result.failure if attempt.result else None
                 failure = Failure.required_failed(snippet.rel, required.rel, cause, attempt.stderr_tail)
                 return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+        return self._run_main(snippet, workdir, mode)
+
+    def _run_main(self, snippet: Snippet, workdir: Path, mode: str) -> tuple[Record, list]:
         attempt = self._execute(snippet, workdir, "main")
         result = attempt.result
         if attempt.exit.timed_out:
@@ -282,8 +287,46 @@ class Runner:
         if result.failure is None and result.device != self.device.upper():
             failure = Failure.wrong_device(snippet.rel, self.device, result.device)
             return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+        figures = [(workdir / entry["path"], entry) for entry in result.figures]
+        gone = [entry for path, entry in figures if not path.is_file()]
+        if gone and result.failure is None:  # drawn, then moved or deleted by the snippet itself
+            failure = Failure.missing_figure(f"{snippet.rel}:{gone[0]['line']}", gone[0]["path"])
+            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
         record = self._record(snippet, mode, result.status, result.failure, attempt)
-        return record, [(workdir / entry["path"], entry) for entry in result.figures]
+        return record, [(path, entry) for path, entry in figures if path.is_file()]
+
+    def run_page(self, scripts: list[SessionScript]) -> list[Outcome]:
+        """A page's kernel sessions in order, in one working folder; cached together, since
+        each session starts from the files the earlier ones left."""
+        snippets = [script.snippet for script in scripts]
+        cached = [self.cached(s) for s in snippets]
+        if all(record is not None for record in cached):
+            return [Outcome(record, cached=True) for record in cached]
+        workdir = Path(tempfile.mkdtemp(prefix=f"page-{scripts[0].path.parent.name}-"))
+        outcomes, kept = [], False
+        for snippet in snippets:  # a failed session does not stop the next: each is reported
+            reason = snippet.unsupported_reason(self.backend, self.device)
+            figures = []
+            if reason:
+                failure = Failure.unsupported(snippet.rel, reason)
+                record = self._record(snippet, "none", Status.UNSUPPORTED, failure)
+            else:
+                record, figures = self._run_main(snippet, workdir, self._mode(snippet))
+                if not record.passed:
+                    kept = True
+                    record.stderr_tail += f"\n(working directory kept at {workdir})"
+            self.store.save(snippet.stem, record, figures)
+            outcomes.append(Outcome(record, cached=False))
+        if not kept:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return outcomes
+
+    def run_pages(self, pages: list[list[SessionScript]]) -> dict[str, list[Outcome]]:
+        """Every page's sessions; pages run in parallel, the longest first."""
+        ordered = sorted(pages, key=lambda scripts: -sum(self._expected_seconds(s.snippet) for s in scripts))
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            results = list(pool.map(self.run_page, ordered))
+        return {scripts[0].page: outcomes for scripts, outcomes in zip(ordered, results, strict=True)}
 
     def require_gpu(self) -> None:
         with self._lock:

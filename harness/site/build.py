@@ -30,10 +30,11 @@ def mkdocs_build(site_dir: Path, config: Path = CONFIG, capture: bool = True) ->
 def build_page(page: Path) -> int:
     """Strict-build one page on its own, while other pages are still being written."""
     page = page.resolve()
-    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    others = [p.name for p in pages() if p != page and p.name != "index.md"]
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))  # typed values: plugin options are checked
+    others = [p for p in pages() if p != page and p.name != "index.md"]
     config["nav"] = [{"首页": "index.md"}, {page.stem: page.name}]
-    config["exclude_docs"] = "\n".join(["generated/**/*.md", *(f"/{name}" for name in others)])
+    excluded = [f"/{p.name}" for p in others] + [f"/generated/_notebooks/{p.stem}.ipynb" for p in others]
+    config["exclude_docs"] = "\n".join(["generated/**/*.md", *excluded])
     config["docs_dir"] = str(DOCS_DIR)
     config["validation"] = {"links": {"not_found": "info"}}  # links to other pages are fine here
     site = Path(tempfile.gettempdir()) / f"preview-{page.stem}"

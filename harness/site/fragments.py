@@ -16,6 +16,7 @@ import re
 from harness.run.records import Record
 from harness.site import output
 from harness.site.evidence import describe_run
+from harness.site.page_plan import module_files
 from harness.snippet import Section, Snippet
 
 LONG_OUTPUT_LINES = 25
@@ -60,7 +61,9 @@ def code_block(snippet: Snippet, section: Section | None) -> str:
         else snippet.path.read_text(encoding="utf-8").strip("\n")
     )
     fence = "````" if "```" in code else "```"
-    block = f'{fence}python title="{snippet.rel}"\n{code}\n{fence}\n'
+    # a module file other snippets import: the reader saves it under its name, not runs it
+    title = f"保存为 {snippet.path.name}（{snippet.rel}）" if snippet.rel in module_files() else snippet.rel
+    block = f'{fence}python title="{title}"\n{code}\n{fence}\n'
     if section is not None and section.name.startswith(SETUP_PREFIX):
         return f'??? example "准备代码（{snippet.rel}，点击展开；复制运行时不要跳过）"\n\n{_indent(block)}\n'
     return block

@@ -15,10 +15,10 @@ import nbformat
 
 from harness import BACKENDS, EVIDENCE_DIR, GENERATED_DIR, REPO_ROOT
 from harness.protocol import Status
-from harness.run import versions
+from harness.run import page_scripts, versions
 from harness.run.freshness import Freshness
 from harness.run.records import Record, RecordStore
-from harness.site import fragments, notebook
+from harness.site import fragments, notebook, page_notebook, page_plan
 from harness.site.drift_page import render_markdown as drift_markdown
 from harness.site.evidence import Evidence, report_page
 from harness.site.glossary import abbreviations
@@ -84,19 +84,56 @@ def _page_groups(snippets: list[Snippet]) -> list[tuple[str, str, list[Snippet]]
                 seen.add(rel)
                 shown.append(by_rel[rel])
         if shown:
-            title = next(
-                (
-                    ln[2:].strip()
-                    for ln in page.read_text(encoding="utf-8").splitlines()
-                    if ln.startswith("# ")
-                ),
-                page.stem,
-            )
-            groups.append((title, f"../{page.stem}/", shown))
+            groups.append((_title(page), f"../{page.stem}/", shown))
     rest = [s for s in snippets if s.rel not in seen]
     if rest:
         groups.append(("没有页面展示的例子", "../", rest))
     return groups
+
+
+NOTEBOOK_PENDING = (
+    '!!! info "本页的 notebook 还没有生成"\n\n'
+    "    它由测试套件按页面顺序运行本页代码后生成：`python -m harness pages`。\n"
+)
+
+
+def render_page_notebooks(device: str, out_dir: Path, allow_missing: bool) -> list[str]:
+    """Each page's executed notebook and the line that links to it; problems where a session
+    has no current passing record."""
+    folder = out_dir / page_notebook.NOTEBOOKS
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / page_notebook.META_FILE).write_text(page_notebook.FOLDER_META, encoding="utf-8")
+    problems = []
+    for page in pages():
+        scripts = page_scripts.session_scripts(page_plan.plan(page))
+        if not scripts:
+            continue
+        page_scripts.write(scripts)  # their records are judged against these files
+        runs, missing, elsewhere = [], [], False
+        for script in scripts:
+            record, store, problem = primary_record(script.snippet, device)
+            runs.append((record, store))
+            if record is None:
+                missing.append(f"docs/{page.name} session {script.index}: {problem}")
+                elsewhere |= versions.backend() not in script.snippet.backends
+        if missing:
+            # like an example that runs only on another backend: pending until that session ran
+            problems += [] if allow_missing or elsewhere else missing
+            (folder / f"{page.stem}.md").write_text(NOTEBOOK_PENDING, encoding="utf-8")
+            continue
+        plan = page_plan.plan(page)
+        notebook = page_notebook.build(
+            _title(page), f"../../../{page.stem}/", scripts, runs, [s.why_new for s in plan.sessions]
+        )
+        nbformat.write(notebook, folder / f"{page.stem}.ipynb")
+        fragment = page_notebook.link_fragment(page.stem, len(scripts))
+        (folder / f"{page.stem}.md").write_text(fragment, encoding="utf-8")
+    return problems
+
+
+def _title(page: Path) -> str:
+    heading = (ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.startswith("# "))
+    return next(heading, "# " + page.stem)[2:].strip()
 
 
 def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing: bool = False) -> int:
@@ -137,6 +174,7 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
         whole = fragments.fragment(snippet, record, None, True, line, repo_root)
         (folder / f"{FILE_FRAGMENT}.md").write_text(whole, encoding="utf-8")
         written += 1
+    problems += render_page_notebooks(device, out_dir, allow_missing)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "_report.md").write_text(report_page(evidence, _page_groups(snippets)), encoding="utf-8")
     (out_dir / "_abbreviations.md").write_text(abbreviations(), encoding="utf-8")
