@@ -51,6 +51,26 @@ assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
 assert accuracy > 0.85, f"鸢尾花测试准确率应高于 0.85，实际 {accuracy:.4f}"
 # --8<-- [end:softmax]
 
+# --8<-- [start:inverse]
+from sklearn.preprocessing import LabelEncoder
+
+flower_names = load_iris().target_names  # ['setosa' 'versicolor' 'virginica']
+encoder = LabelEncoder().fit(flower_names)  # 花名 <-> 类别号 0、1、2
+try:
+    encoder.inverse_transform([classes])  # 多套一层列表：形状成了 (1, 45)
+except ValueError as error:
+    message = str(error)
+    print(f"ValueError: {message}")
+else:
+    raise AssertionError("二维输入居然没有报错")
+assert message == f"y should be a 1d array, got an array of shape (1, {len(classes)}) instead."
+
+predicted_names = encoder.inverse_transform(classes)  # 一维的类别号直接传
+print("前 5 个预测的花名:", predicted_names[:5])
+assert predicted_names.shape == (len(classes),)
+assert np.mean(predicted_names == flower_names[y_test]) == accuracy  # 换成花名，对错不变
+# --8<-- [end:inverse]
+
 # --8<-- [start:sigmoid]
 x, y = load_breast_cancer(return_X_y=True)  # 569 个样本，二分类
 x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, stratify=y, random_state=0)
