@@ -18,7 +18,7 @@ from harness.protocol import Status
 from harness.run import page_scripts, versions
 from harness.run.freshness import Freshness
 from harness.run.records import Record, RecordStore
-from harness.site import fragments, notebook, page_notebook, page_plan
+from harness.site import agreement, fragments, notebook, page_notebook, page_plan
 from harness.site.drift_page import render_markdown as drift_markdown
 from harness.site.evidence import Evidence, report_page
 from harness.site.glossary import abbreviations
@@ -141,6 +141,7 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
     snippets = discover()
     evidence = Evidence(snippets, versions.backend())
     repo_root = str(REPO_ROOT)
+    agree = agreement.Agreement(snippets, evidence, repo_root, agreement.load_notes())
     shutil.rmtree(out_dir, ignore_errors=True)
     written = 0
     for snippet in snippets:
@@ -168,15 +169,18 @@ def render_all(device: str = "cpu", out_dir: Path = GENERATED_DIR, allow_missing
         line = evidence.line(snippet)
         ordered = snippet.ordered_sections()
         for section in ordered:
-            body = fragments.fragment(snippet, record, section, section is ordered[-1], line, repo_root)
+            under = line + agree.flag(snippet, section.name)  # the evidence line, and a flag if it differs
+            body = fragments.fragment(snippet, record, section, section is ordered[-1], under, repo_root)
             (folder / f"{section.name}.md").write_text(body, encoding="utf-8")
             written += 1
-        whole = fragments.fragment(snippet, record, None, True, line, repo_root)
+        whole = fragments.fragment(snippet, record, None, True, line + agree.flag(snippet, None), repo_root)
         (folder / f"{FILE_FRAGMENT}.md").write_text(whole, encoding="utf-8")
         written += 1
     problems += render_page_notebooks(device, out_dir, allow_missing)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "_report.md").write_text(report_page(evidence, _page_groups(snippets)), encoding="utf-8")
+    (out_dir / "_agreement.md").write_text(agree.page(_page_groups(snippets)), encoding="utf-8")
+    problems += agree.problems()  # a flagged example must say why its numbers differ
     (out_dir / "_abbreviations.md").write_text(abbreviations(), encoding="utf-8")
     (out_dir / "_drift.md").write_text(drift_markdown(), encoding="utf-8")
     if problems and allow_missing:
