@@ -15,6 +15,8 @@ variants = {
     "SGD": keras.optimizers.SGD(learning_rate=0.01),
     "SGD + momentum": keras.optimizers.SGD(learning_rate=0.01, momentum=0.9),
     "SGD + Nesterov": keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),
+    "RMSprop": keras.optimizers.RMSprop(),  # 默认学习率 0.001
+    "Adam": keras.optimizers.Adam(),  # 默认学习率 0.001
 }
 initial = keras.Sequential(
     [keras.Input(shape=(64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)]
@@ -22,7 +24,7 @@ initial = keras.Sequential(
 losses, accuracies = {}, {}
 for name, optimizer in variants.items():
     model = keras.models.clone_model(initial)
-    model.set_weights(initial.get_weights())  # 三个模型从同一组初始权重出发
+    model.set_weights(initial.get_weights())  # 所有模型从同一组初始权重出发
     model.compile(
         optimizer=optimizer,
         loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
@@ -35,12 +37,17 @@ for name, optimizer in variants.items():
         f"{name:15s} loss: {losses[name][0]:.3f} -> {losses[name][-1]:.3f}   accuracy: {accuracies[name]:.3f}"
     )
 
-plain, momentum, nesterov = (losses[k][-1] for k in variants)
+plain, momentum, nesterov = (losses[k][-1] for k in ["SGD", "SGD + momentum", "SGD + Nesterov"])
+ranking = sorted(variants, key=lambda k: losses[k][-1])
+print("最终损失从低到高:", " < ".join(ranking))
 assert momentum < 0.5 * plain, "动量 0.9 时 8 个 epoch 后的损失应明显低于普通 SGD"
 assert nesterov < 0.5 * plain, "Nesterov 动量同样应明显快于普通 SGD"
 for name in ["SGD + momentum", "SGD + Nesterov"]:
     assert accuracies[name] > accuracies["SGD"] + 0.1, "动量版本的训练准确率更高"
 assert abs(momentum - nesterov) < 0.25 * (plain - momentum), "两种动量的差别远小于它们与普通 SGD 的差别"
+assert ranking[-1] == "SGD", "不带动量、学习率 0.01 的 SGD 最慢"
+for name in ["RMSprop", "Adam"]:  # 默认学习率 0.001 的两种自适应方法居中
+    assert max(momentum, nesterov) < losses[name][-1] < 0.8 * plain, "排在两种动量 SGD 与普通 SGD 之间"
 # --8<-- [end:train]
 
 # --8<-- [start:plot]

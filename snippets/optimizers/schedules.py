@@ -42,6 +42,23 @@ print(f"Keras 2 的 decay 在 epoch 49 开头: {keras2_lr[-1]:.5f}")
 assert keras2_lr[-1] < 0.2 * keras_time[-1], "按步衰减比按 epoch 衰减快得多"
 # --8<-- [end:time-based]
 
+# --8<-- [start:keras2-decay]
+# 逐步核对：Keras 2 的 SGD(lr=0.1, decay=0.01) 第 t 次更新用 lr / (1 + decay * t)（t 从 0 数）
+lr0, decay = 0.1, 0.01
+optimizer = keras.optimizers.SGD(
+    learning_rate=schedules.InverseTimeDecay(lr0, decay_steps=1, decay_rate=decay)  # 每步衰减一次
+)
+w = keras.Variable(0.0)
+for t in [0, 1, 2, 3, 4, 5, 100, 1000]:
+    optimizer.iterations.assign(t)  # 直接跳到第 t 次更新
+    before = float(w)
+    optimizer.apply_gradients([(keras.ops.ones(()), w)])  # 梯度恒为 1：这一步走的距离就是学习率
+    used = before - float(w)
+    keras2 = lr0 / (1 + decay * t)  # Keras 2 源码里的公式
+    print(f"t={t:4d}  Keras 3 这一步的学习率 {used:.6f}   Keras 2 的公式 {keras2:.6f}")
+    assert np.isclose(used, keras2, rtol=1e-5)
+# --8<-- [end:keras2-decay]
+
 # --8<-- [start:step-decay]
 import math
 
