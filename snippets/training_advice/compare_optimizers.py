@@ -47,7 +47,7 @@ for name in ["RMSprop", "Adam", "Nadam", "Adadelta lr=1.0"]:
 # Nadam 并不比 Adam 明显更好：两者的差距远小于它们与普通 SGD 的差距
 assert abs(final["Nadam"] - final["Adam"]) < 0.25 * (final["SGD"] - final["Adam"])
 
-# Keras 3 的 Adadelta 默认学习率是 0.001（Keras 2 是 1.0）：几乎不动
+# Keras 3 的 Adadelta 默认学习率是 0.001（独立 Keras ≤ 2.3 是 1.0，tf.keras 2.x 已是 0.001）：几乎不动
 assert abs(float(candidates["Adadelta"].learning_rate) - 0.001) < 1e-9
 assert final["Adadelta"] > 0.95 * curves["Adadelta"][0], "默认学习率的 Adadelta 几乎没有进展"
 assert final["Adadelta lr=1.0"] < 0.5 * final["Adadelta"], "学习率设回 1.0 才和其他方法可比"
