@@ -148,7 +148,8 @@ class FigureLog:
         @functools.wraps(real_plot_model)  # keep the real signature and docstring for help()/inspect
         def plot_model(model, to_file="model.png", *args, **kwargs):
             result = real_plot_model(model, to_file, *args, **kwargs)
-            log.add(to_file)
+            if Path(to_file).is_file():  # without Graphviz, under IPython Keras only prints a hint
+                log.add(to_file)
             return result
 
         model_visualization.plot_model = plot_model

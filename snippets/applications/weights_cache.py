@@ -12,7 +12,7 @@ import keras
 cache_dir = os.path.abspath("my_keras_home")
 fname = "toy_weights.h5"
 cached = Path(cache_dir, "models", fname)
-cached.parent.mkdir(parents=True)
+cached.parent.mkdir(parents=True, exist_ok=True)
 cached.write_bytes(b"pretend these are pretrained weights")  # 相当于：在别处下载好，拷到这里
 sha256 = hashlib.sha256(cached.read_bytes()).hexdigest()
 

@@ -3,16 +3,22 @@
 # harness: requires=my_objects.py
 
 # --8<-- [start:before-import]
+import subprocess
+import sys
+
 import keras
 import numpy as np
 
-try:
-    keras.models.load_model("registered.keras")  # 还没有 import my_objects
-except TypeError as error:
-    message = str(error).split("Exception encountered:")[-1].split(" Full object config")[0].strip()
-    print(f"TypeError: ... {message}")
-else:
-    raise AssertionError("没有报错：这个进程里已经 import 过 my_objects，这一步要在新开的 Python 里运行")
+# 在一个全新的 Python 进程里加载：那里还没有 import my_objects（在本进程里重跑也一样）
+fresh = subprocess.run(
+    [sys.executable, "-c", "import keras; keras.models.load_model('registered.keras')"],
+    capture_output=True,
+    text=True,
+)
+error = fresh.stderr[fresh.stderr.rindex("TypeError:") :]  # 新进程最后抛出的异常
+message = error.split("Exception encountered:")[-1].split(" Full object config")[0].strip()
+print(f"新进程的退出码 {fresh.returncode}，TypeError: ... {message}")
+assert fresh.returncode != 0
 assert "Could not locate class 'Residual'" in message
 # --8<-- [end:before-import]
 

@@ -20,7 +20,7 @@ os.environ["PATH"] = ""  # 模拟没有安装 Graphviz：系统再也找不到 d
 captured = io.StringIO()
 try:
     with contextlib.redirect_stdout(captured):
-        keras.utils.plot_model(model, to_file="model.png")
+        keras.utils.plot_model(model, to_file="no_dot.png")
 except ImportError as error:
     raised, message = True, str(error)
     print(f"ImportError: {message}")
@@ -31,7 +31,7 @@ finally:
     os.environ["PATH"] = saved_path  # 恢复 PATH
 assert "You must install graphviz" in message
 assert raised != in_ipython  # 载入了 IPython 时只打印提示，否则抛出 ImportError
-assert not os.path.exists("model.png")  # 两种情况都没有画出图
+assert not os.path.exists("no_dot.png")  # 两种情况都没有画出图
 # --8<-- [end:no-dot]
 
 # --8<-- [start:with-dot]

@@ -112,7 +112,7 @@ for loss in ("mse", "mae", "mean_squared_error", "categorical_crossentropy"):
     model.compile(optimizer="adam", loss=loss)
     model.save(f"tf_keras_{loss}.h5")
 model.save("tf_keras_model.keras")
-np.save("x.npy", x)
-np.save("pred.npy", expected)
+np.save("keras3_x.npy", x)
+np.save("keras3_pred.npy", expected)
 print("已保存:", sorted(name for name in os.listdir(".") if name.startswith("tf_keras_")))
 # --8<-- [end:for-keras3]

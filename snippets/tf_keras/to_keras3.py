@@ -6,7 +6,7 @@
 import keras  # 这次是 Keras 3
 import numpy as np
 
-x, expected = np.load("x.npy"), np.load("pred.npy")
+x, expected = np.load("keras3_x.npy"), np.load("keras3_pred.npy")
 for name in ("mean_squared_error", "categorical_crossentropy"):
     model = keras.models.load_model(f"tf_keras_{name}.h5")  # loss 写的是全名
     difference = np.abs(model.predict(x, verbose=0) - expected).max()
