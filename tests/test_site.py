@@ -64,3 +64,26 @@ def test_no_machine_paths_in_rendered_outputs(built_site):
         for match in MACHINE_PATH.finditer(page.read_text(encoding="utf-8")):
             found.append(f"{page.relative_to(built_site)}: {match.group(0)}")
     assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.site
+def test_every_page_with_code_has_its_notebook_on_the_site(built_site):
+    """Viewer page, downloadable .ipynb and a Colab link for each page; none in the search index."""
+    import json
+
+    import nbformat
+
+    from conftest import PAGES
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {entry["location"].split("#")[0] for entry in index["docs"]}
+    for page in PAGES:
+        stem = page.removeprefix("docs/").removesuffix(".md")
+        folder = built_site / "generated" / "_notebooks" / stem
+        notebook = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert code and all(cell.outputs is not None for cell in code), page
+        assert "jp-Notebook" in (folder / "index.html").read_text(encoding="utf-8"), page
+        html = (built_site / stem / "index.html").read_text(encoding="utf-8")
+        assert f"generated/_notebooks/{stem}/{stem}.ipynb" in html and "colab.research.google.com" in html, page
+        assert f"generated/_notebooks/{stem}/" not in indexed, f"{page}: its notebook is in the search index"

@@ -16,7 +16,7 @@ import re
 from harness.run.records import Record
 from harness.site import output
 from harness.site.evidence import describe_run
-from harness.site.page_plan import module_files
+from harness.site.page_plan import module_files, new_process_reason
 from harness.snippet import Section, Snippet
 
 LONG_OUTPUT_LINES = 25
@@ -92,8 +92,22 @@ def run_block(
     return '<div class="snippet-run" data-search-exclude markdown="1">\n\n' + "\n".join(parts) + "\n</div>\n"
 
 
+NEW_PROCESS = (
+    '!!! warning "新开一个 Python 再运行下面的代码（在 Jupyter 里：重启内核）"\n\n'
+    "    {why}。磁盘上的文件还在，前面定义的变量都没有了。\n\n"
+)
+
+
 def fragment(
     snippet: Snippet, record: Record, section: Section | None, last: bool, line: str, repo_root: str
 ) -> str:
     lines = (section.start, section.end) if section else None
-    return code_block(snippet, section) + "\n" + run_block(snippet, record, lines, last, line, repo_root)
+    first = section is None or section == snippet.ordered_sections()[0]
+    why = new_process_reason(snippet) if first else ""
+    notice = NEW_PROCESS.format(why=why.rstrip("。")) if why else ""
+    return (
+        notice
+        + code_block(snippet, section)
+        + "\n"
+        + run_block(snippet, record, lines, last, line, repo_root)
+    )

@@ -62,7 +62,8 @@ def _snippets_by_rel() -> dict[str, Snippet]:
     return {s.rel: s for s in discover()}
 
 
-def module_files() -> set[str]:
+@cache
+def module_files() -> frozenset[str]:
     """Snippets imported by name from a sibling snippet: files a reader saves, not runs."""
     by_folder: dict[Path, dict[str, Snippet]] = {}
     for snippet in _snippets_by_rel().values():
@@ -77,7 +78,7 @@ def module_files() -> set[str]:
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names = [node.module.split(".")[0]]
             modules.update(siblings[n].rel for n in names if n in siblings and siblings[n] is not snippet)
-    return modules
+    return frozenset(modules)
 
 
 def _code(snippet: Snippet, section: str | None) -> str:
@@ -91,13 +92,22 @@ def _code(snippet: Snippet, section: str | None) -> str:
     return "\n".join(kept).strip("\n")
 
 
-def _why_new(snippet: Snippet, current: Session, modules: set[str]) -> str:
+def new_process_reason(snippet: Snippet, modules: frozenset[str] | None = None) -> str:
+    """Why this example runs in a new Python process wherever it is shown (empty if it does not)."""
+    modules = module_files() if modules is None else modules
     if snippet.fresh_process:
         return f"这一步要在一个全新的 Python 进程里运行：{snippet.fresh_process}"
     required = [p for p in snippet.requires if p.relative_to(REPO_ROOT).as_posix() not in modules]
     if required:
         names = "、".join(f"`{p.name}`" for p in required)
         return f"`{snippet.path.name}` 是在 {names} 运行完之后、在同一个文件夹里的另一个 Python 进程中验证的"
+    return ""
+
+
+def _why_new(snippet: Snippet, current: Session, modules: frozenset[str]) -> str:
+    reason = new_process_reason(snippet, modules)
+    if reason:
+        return reason
     if current.cells and not set(snippet.backends) & set(current.backends):
         backends = "、".join(snippet.backends)
         return f"`{snippet.path.name}` 只在 {backends} 后端上运行：{snippet.backends_reason}"
