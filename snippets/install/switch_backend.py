@@ -25,7 +25,7 @@ CHECK = "import keras; print('backend =', keras.config.backend())"
 
 # --8<-- [start:env-var]
 config_file = KERAS_HOME / "keras.json"
-assert not config_file.exists()
+config_file.unlink(missing_ok=True)  # 重跑这一段时，先删掉上一次生成的文件
 
 # 第一次 import keras，用环境变量指定一个 Keras 3 没有的后端
 code, out, error = run_python(CHECK, KERAS_BACKEND="theano")
