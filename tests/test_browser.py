@@ -33,6 +33,25 @@ CHROMIUM_FLAGS = [
 ]
 PAGE_BYTES_BUDGET = 1_500_000  # one topic page with its figures, scripts and styles
 SEARCH_INDEX_BUDGET = 1_500_000
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package-lock.json
+AXE_FAILS_ON = ("serious", "critical")
+# Serious or critical axe findings that mkdocs-material's own markup or colours cause, not our
+# CSS (docs/stylesheets/verified.css) or palette: (rule id, CSS selector the element matches or
+# sits inside) -> why it is the theme's. Each one found is printed; anything else fails the test.
+THEME_CAUSED: dict[tuple[str, str], str] = {
+    # mkdocs-material's Pygments palette (--md-code-hl-*) on its code background: light comments and
+    # operators #717171 on #f5f5f5 (4.47:1), slate numbers #e6695b and constants #9383e2 on #272a35
+    # (4.44:1, 4.48:1). Only the coloured tokens: plain code text is not covered.
+    ("color-contrast", ".md-typeset .highlight span[class]"): "theme's code highlighting colours",
+    # The header search box is a role=dialog the theme gives no accessible name.
+    ("aria-dialog-name", ".md-search"): "theme's search dialog has no name",
+    # The footer's "Made with Material for MkDocs" line, #7f7f7f on #171717 (4.47:1).
+    ("color-contrast", ".md-copyright"): "theme's footer text colour",
+    # Notebook pages (generated/_notebooks/) are mkdocs-jupyter's markup and stylesheet: its own
+    # Pygments colours (#008800, #408080, #aa22ff) and code cells that scroll without tabindex.
+    ("color-contrast", ".jupyter-wrapper .highlight-ipynb span[class]"): "mkdocs-jupyter's code colours",
+    ("scrollable-region-focusable", ".jupyter-wrapper .highlight-ipynb"): "mkdocs-jupyter's code cells",
+}
 SEARCHES = {
     "回调": "callbacks",
     "转置卷积": "upsampling",
@@ -80,6 +99,65 @@ def site_pages(built_site: Path) -> list[str]:
         if not rel.startswith(("generated", "search", "assets")):
             pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+def every_html_page(built_site: Path) -> list[str]:
+    """Every page a reader can open: topic pages, notebook pages, the 404 page."""
+    pages = []
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site).as_posix()
+        if not rel.startswith(("assets/", "search/")):
+            pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+AXE_RUN = """async ({allowed, impacts}) => {
+    const result = await axe.run(document, {resultTypes: ['violations']});
+    const found = [];
+    for (const rule of result.violations) {
+        for (const node of rule.nodes) {
+            const impact = node.impact || rule.impact;
+            if (!impacts.includes(impact)) continue;
+            const target = node.target.map(t => Array.isArray(t) ? t.join(' >> ') : t).join(' ');
+            const first = node.target[0];
+            const element = typeof first === 'string' ? document.querySelector(first) : null;
+            const theirs = allowed.find(([id, selector]) =>
+                id === rule.id && element && element.closest(selector));
+            found.push({rule: rule.id, impact, target, html: node.html.slice(0, 200),
+                        why: node.failureSummary, theme: theirs ? theirs[2] : null});
+        }
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations_of_ours_on_any_page(browser, built_site, server, scheme):
+    """axe-core in every built page, in both palettes (the theme follows prefers-color-scheme)."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT.relative_to(REPO_ROOT)} is missing: tools/bootstrap.sh runs `npm ci`")
+    allowed = [[rule, selector, why] for (rule, selector), why in THEME_CAUSED.items()]
+    viewport = {"width": 1280, "height": 900}
+    context = browser.new_context(base_url=server, color_scheme=scheme, viewport=viewport)
+    ours, theirs = [], {}
+    print(f"\naxe ({scheme}): serious/critical findings per page, ours + theme-caused")
+    for path in every_html_page(built_site):
+        page = context.new_page()
+        page.goto(path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        found = page.evaluate(AXE_RUN, {"allowed": allowed, "impacts": list(AXE_FAILS_ON)})
+        page.close()
+        mine = [f for f in found if f["theme"] is None]
+        theme = [f for f in found if f["theme"] is not None]
+        print(f"  {len(mine):>3} + {len(theme):>3}  /{path}")
+        for f in mine:
+            ours.append(f"/{path}: {f['rule']} ({f['impact']}) {f['target']}\n  {f['html']}\n  {f['why']}")
+        for f in theme:
+            theirs.setdefault((f["rule"], f["theme"]), []).append(f"/{path} {f['target']}")
+    context.close()
+    for (rule, why), where in sorted(theirs.items()):
+        print(f"theme-caused, allowed: {rule} x{len(where)} ({why}); e.g. {where[0]}")
+    assert not ours, f"{len(ours)} serious/critical axe findings caused by our pages:\n" + "\n".join(ours)
 
 
 def test_every_page_loads_without_errors_or_failed_requests(browser, built_site, server):
