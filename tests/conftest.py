@@ -8,8 +8,11 @@ unchanged site is neither rebuilt nor re-tested.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +84,9 @@ def selected_snippet_outcomes(request, run_snippets):
 
 SITE_MARKERS = ("site", "browser")
 SITE_CHECKS = [Path(__file__).parent / name for name in ("conftest.py", "test_site.py", "test_browser.py")]
+SITE_CHECKS.append(Path(__file__).parent.parent / "package-lock.json")  # the axe-core they inject
+# `nox -s zensical` sets this: the same pages built by Zensical, the same browser tests (a canary)
+SITE_BUILDER = os.environ.get("HARNESS_SITE_BUILDER", "mkdocs")
 
 
 def _site_root() -> Path:
@@ -107,6 +113,9 @@ class SiteState:
                 try:
                     render_all()
                     cls.key = site_key(SITE_CHECKS)
+                    if SITE_BUILDER != "mkdocs":  # its own site and verdicts, kept apart
+                        builder = f"{SITE_BUILDER}={versions.dist_version(SITE_BUILDER)}"
+                        cls.key = hashlib.sha256(f"{cls.key}:{builder}".encode()).hexdigest()
                 except RenderError:
                     cls.key = None  # the site tests run, and fail with the reason
         return cls.key
@@ -190,10 +199,31 @@ def built_site(run_snippets, page_outcomes):
                 shutil.rmtree(old, ignore_errors=True)
         partial = site.with_name(site.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
-        result = mkdocs_build(partial)
+        result = mkdocs_build(partial) if SITE_BUILDER == "mkdocs" else zensical_build(partial)
         assert result.returncode == 0, result.stdout + result.stderr
         partial.rename(site)  # only a whole, strict build is ever reused
     return site
+
+
+def zensical_build(site_dir: Path) -> subprocess.CompletedProcess:
+    """mkdocs.yml as Zensical reads it, into ``site_dir``; not strict, so that the browser tests
+    show what differs (its warnings are printed with the build's output)."""
+    import yaml
+
+    from harness import REPO_ROOT
+
+    config = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_dir"] = site_dir.resolve().relative_to(REPO_ROOT.resolve()).as_posix()  # must be inside
+    config["strict"] = False
+    path = REPO_ROOT / ".zensical.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    try:
+        command = [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(path)]
+        result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True)
+    finally:
+        path.unlink()
+    print(result.stdout[-4000:], result.stderr[-4000:])
+    return result
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
