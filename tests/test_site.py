@@ -85,5 +85,6 @@ def test_every_page_with_code_has_its_notebook_on_the_site(built_site):
         assert code and all(cell.outputs is not None for cell in code), page
         assert "jp-Notebook" in (folder / "index.html").read_text(encoding="utf-8"), page
         html = (built_site / stem / "index.html").read_text(encoding="utf-8")
-        assert f"generated/_notebooks/{stem}/{stem}.ipynb" in html and "colab.research.google.com" in html, page
+        assert f"generated/_notebooks/{stem}/{stem}.ipynb" in html, f"{page}: no download link"
+        assert "colab.research.google.com" in html, f"{page}: no Colab link"
         assert f"generated/_notebooks/{stem}/" not in indexed, f"{page}: its notebook is in the search index"
