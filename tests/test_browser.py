@@ -315,3 +315,18 @@ def test_the_report_is_a_filterable_matrix_with_a_sticky_header(page):
     first = table.locator("tr.run-report-row td details summary").first
     first.click()
     assert first.locator("xpath=..").evaluate("d => d.open")  # details open on click
+
+
+def test_a_page_notebook_opens_from_its_page(page, server):
+    """The reader's way in: the notebook box on a page, the rendered notebook, the .ipynb file."""
+    page.goto("quickstart/")
+    box = page.locator(".admonition", has_text="notebook")
+    href = box.locator("a", has_text="在线查看").get_attribute("href")
+    page.goto(urljoin(urljoin(server, "quickstart/"), href))
+    assert page.locator("h1", has_text="快速上手 · notebook").count() == 1
+    cells = page.locator(".jp-CodeCell")
+    assert cells.count() >= 5
+    assert page.locator(".jp-OutputArea-output pre").count() >= 1, "printed output shown"
+    assert page.locator(".jp-OutputArea-output img").count() >= 1, "figures shown"
+    raw = page.request.get(urljoin(server, "generated/_notebooks/quickstart/quickstart.ipynb"))
+    assert raw.status == 200 and raw.json()["nbformat"] == 4
