@@ -2,7 +2,6 @@
 
 # --8<-- [start:no-dot]
 import contextlib
-import importlib.util
 import io
 import os
 import sys
@@ -11,9 +10,8 @@ import keras
 
 model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
 
-# Keras 导入时，只要装了 IPython（装 Jupyter 就会装上）就会把它一起导入
+# 在 Jupyter 里，或者进程里已有别的库导入过 IPython 时，plot_model 只打印提示、不报错
 in_ipython = "IPython.core.magics.namespace" in sys.modules
-assert in_ipython == (importlib.util.find_spec("IPython") is not None)
 
 saved_path = os.environ["PATH"]
 os.environ["PATH"] = ""  # 模拟没有安装 Graphviz：系统再也找不到 dot 程序
