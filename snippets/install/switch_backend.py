@@ -71,4 +71,5 @@ backend_before = keras.config.backend()
 os.environ["KERAS_BACKEND"] = "torch" if backend_before != "torch" else "jax"  # 导入之后再改
 print("KERAS_BACKEND =", os.environ["KERAS_BACKEND"], "  keras.config.backend() =", keras.config.backend())
 assert keras.config.backend() == backend_before  # 不起作用：后端在 import 时已经定下
+os.environ["KERAS_BACKEND"] = backend_before  # 改回来：之后从这里启动的子进程（下文的例子）会继承这个变量
 # --8<-- [end:too-late]
