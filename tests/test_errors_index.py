@@ -23,17 +23,15 @@ from pathlib import Path
 import markdown
 import pytest
 
+from harness.site.errors_index import HEADING_RE, INCLUDE_RE, entries_by_section
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DOCS = REPO_ROOT / "docs"
 PAGE = DOCS / "errors.md"
 SNIPPETS = REPO_ROOT / "snippets" / "errors"
 MIN_ENTRIES = 30
 
-HEADING_RE = re.compile(r"^### (?P<text>.+?) \{#(?P<id>[a-z0-9][-a-z0-9]*)\}\s*$")
 ERROR_TEXT_RE = re.compile(r"^[A-Z][A-Za-z0-9_]*(Error|Exception|Warning|Exit|Interrupt): \S")
-INCLUDE_RE = re.compile(
-    r'^--8<-- "generated/errors/(?P<file>[a-z0-9_]+)/(?P<section>[a-z0-9][-_a-z0-9]*)\.md"$'
-)
 FIX_RE = re.compile(r"^(\*\*)?修复[：:]")
 SEE_RE = re.compile(r"^(\*\*)?详见[：:].*?\]\((?P<page>[-a-z0-9_]+\.md)(#(?P<anchor>[^)\s]+))?\)")
 LINK_RE = re.compile(r"\]\((?P<page>[-a-z0-9_]+\.md)(#(?P<anchor>[^)\s]+))?\)")
@@ -212,3 +210,9 @@ def test_links_to_other_pages_resolve(page):
             elif anchor and anchor not in anchors(target):
                 problems.append(f"docs/{page}:{number}: {target} has no heading id '{anchor}'")
     assert not problems, "\n".join(problems)
+
+
+def test_the_drift_report_can_name_every_entry():
+    """The 版本漂移 page names an entry whose text changed on nightly by this map: it must know every one."""
+    mapped = {entry.anchor for entry in entries_by_section().values()}
+    assert mapped == {entry.id for entry in entries()}

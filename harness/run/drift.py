@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from harness import RECORDS_DIR
-from harness.run.records import RecordStore
+from harness.run.records import Record, RecordStore
 from harness.site.output import printed
-from harness.snippet import discover
+from harness.snippet import Snippet, discover
 
 DRIFT_FILE = RECORDS_DIR / "drift.json"
 NIGHTLY_ROOT = RECORDS_DIR / "nightly"
@@ -19,9 +19,27 @@ NIGHTLY_ROOT = RECORDS_DIR / "nightly"
 TIMINGS = re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|us|µs|s)(?:/step)?\b")
 
 
-def _output(record) -> str:
+def _output(record: Record, lines: tuple[int, int] | None = None) -> str:
     """Printed output with wall-clock timings masked: they differ on every run, not between versions."""
-    return TIMINGS.sub("<t>", printed(record))
+    return TIMINGS.sub("<t>", printed(record, lines, last=lines is None))
+
+
+def changed_sections(snippet: Snippet, old: Record | None, new: Record | None) -> list[str]:
+    """Sections whose printed output differs, or that hold the line nightly failed at."""
+    if new is None:
+        return []
+    failed_line = None
+    if new.failure is not None and ":" in new.failure.location:
+        failed_line = int(new.failure.location.rsplit(":", 1)[1])
+    changed = []
+    for section in snippet.ordered_sections():
+        lines = (section.start, section.end)
+        if failed_line is not None and lines[0] <= failed_line <= lines[1]:
+            changed.append(section.name)
+        elif new.passed and old is not None and old.passed:
+            if _output(old, lines) != _output(new, lines):
+                changed.append(section.name)
+    return changed
 
 
 def compare(backend: str = "tensorflow", device: str = "cpu") -> dict:
@@ -47,6 +65,7 @@ def compare(backend: str = "tensorflow", device: str = "cpu") -> dict:
                 "pinned": old.versions["keras"] if old else None,
                 "nightly": new.versions["keras"] if new else None,
                 "error": new.failure_report().splitlines()[0] if new and not new.passed else "",
+                "sections": changed_sections(snippet, old, new),
             }
         )
     return {"date": datetime.date.today().isoformat(), "backend": backend, "device": device, "rows": rows}

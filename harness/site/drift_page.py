@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from harness.run.drift import DRIFT_FILE
+from harness.site.errors_index import entries_by_section
 
 VERDICT_LABELS = {
     "same": "输出相同",
@@ -35,4 +36,24 @@ def render_markdown(path: Path = DRIFT_FILE) -> str:
             f"| `{row['snippet']}` | {VERDICT_LABELS[row['verdict']]} | {row['pinned'] or '—'} | "
             f"{row['nightly'] or '—'} | {detail} |"
         )
-    return "\n".join(lines) + "\n"
+    return _changed_error_entries(report["rows"]) + "\n".join(lines) + "\n"
+
+
+def _changed_error_entries(rows: list[dict]) -> str:
+    """The 常见报错 entries whose section failed or printed something else on nightly, above the table."""
+    entries = entries_by_section()
+    changed = [
+        entries[(row["snippet"], name)]
+        for row in rows
+        for name in row.get("sections", [])
+        if (row["snippet"], name) in entries
+    ]
+    if not changed:
+        return ""
+    items = "\n".join(f"    - [{entry.heading}](errors.md#{entry.anchor})" for entry in changed)
+    return (
+        f'!!! warning "常见报错：{len(changed)} 条的报错文字在 nightly 上变了"\n\n'
+        "    下面这些条目以报错原文为标题；在 keras-nightly 上，触发它的那段代码失败了或打印了别的文字。"
+        "升级固定版本之前，要按新文字改写条目：\n\n"
+        f"{items}\n\n"
+    )
