@@ -49,6 +49,8 @@ keras.distribution.set_distribution(None)
 # --8<-- [end:keras-distribution]
 
 # --8<-- [start:ddp-worker]
+import datetime
+import sys
 import tempfile
 
 import torch.distributed as dist
@@ -56,12 +58,21 @@ import torch.multiprocessing as mp
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
+# gloo 在进程之间用 TCP 传梯度，默认绑定主机名解析到的网卡；单机演示固定用本机回环网卡，不经过真实网络
+os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo0" if sys.platform == "darwin" else "lo")
+
 
 def train_worker(rank, world_size, store_file):
     """每个进程运行一份：rank 是进程编号，0 到 world_size-1。"""
     torch.set_num_threads(1)
-    # 进程之间用 gloo 通信（CPU）；它们通过同一个文件找到彼此
-    dist.init_process_group("gloo", init_method=f"file://{store_file}", rank=rank, world_size=world_size)
+    # 进程之间用 gloo 通信（CPU）；它们通过同一个文件找到彼此，60 秒内没连上就报错，而不是一直等下去
+    dist.init_process_group(
+        "gloo",
+        init_method=f"file://{store_file}",
+        rank=rank,
+        world_size=world_size,
+        timeout=datetime.timedelta(seconds=60),
+    )
     model = make_model()  # PyTorch 后端的 Keras 模型本身就是一个 torch.nn.Module
     ddp_model = DistributedDataParallel(model)  # 反向传播时，把各进程的梯度取平均
     optimizer = torch.optim.Adam(ddp_model.parameters(), lr=1e-3)
