@@ -54,6 +54,11 @@ def test_a_broken_include_fails_the_build(tmp_path, target, message):
 MACHINE_PATH = re.compile(
     r"(?:(?<![\w.])(?:/root|/home|/work|/tmp|/opt|/usr/lib)/|\.nox/|\.venv/)[^\s\"'<>]*"
 )
+# Paths that are facts about Keras, written in a page's prose, not where this machine keeps things.
+# Matched whole: an output that prints a file under one of them is still caught.
+DOCUMENTED_PATHS = {
+    "/tmp/.keras/datasets/": "install.md: where Keras falls back to when the home folder is not writable",
+}
 
 
 @pytest.mark.site
@@ -62,6 +67,8 @@ def test_no_machine_paths_in_rendered_outputs(built_site):
     found = []
     for page in built_site.rglob("*.html"):
         for match in MACHINE_PATH.finditer(page.read_text(encoding="utf-8")):
+            if match.group(0) in DOCUMENTED_PATHS:
+                continue
             found.append(f"{page.relative_to(built_site)}: {match.group(0)}")
     assert not found, "\n".join(found[:20])
 
