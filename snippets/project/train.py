@@ -1,5 +1,5 @@
 """实战 1：Fashion-MNIST 从数据到模型文件：tf.data 管道、增强层、两个回调、训练曲线。"""
-# harness: timeout=480 -- 与另一个作业同时在两核上训练，线程互相抢占：本机 TensorFlow 16 s、JAX 42 s、PyTorch 217 s，CI 机器上 TensorFlow 223 s
+# harness: timeout=480 -- 两核上与另一个作业同时训练时互相抢占：CI 上 TensorFlow 实测 223 s
 
 # --8<-- [start:data]
 import json
