@@ -81,9 +81,12 @@ def test_changing_one_child_environment_value_makes_records_stale(name, value):
 
 def test_an_inherited_framework_variable_is_part_of_the_environment():
     plain = environment.hashed_environment("jax", "cpu", inherited={"PATH": "/x", "PWD": "/y"})
-    flagged = environment.hashed_environment("jax", "cpu", inherited={"XLA_FLAGS": "--xla_cpu_fast_math"})
+    flagged = environment.hashed_environment(
+        "jax", "cpu", inherited={"XLA_FLAGS": "--xla_cpu_fast_math", "OMP_NUM_THREADS": "1"}
+    )
     assert "PATH" not in plain and "PWD" not in plain  # a shell's own variables never reach the output
     assert flagged["XLA_FLAGS"] == "--xla_cpu_fast_math"
+    assert flagged["OMP_NUM_THREADS"] == "1"  # a thread count changes the order of float sums
 
 
 def test_changing_the_zygote_preload_list_makes_records_stale():

@@ -13,9 +13,21 @@ from pathlib import Path
 from harness import REPO_ROOT
 from harness.child import datasets
 
-# Inherited variables that change what Keras or a framework computes; anything else
-# a shell carries (PATH, PWD, a virtualenv's location) does not reach a snippet's output.
-FRAMEWORK_PREFIXES = ("KERAS_", "TF_", "XLA_", "JAX_", "TORCH_", "PYTORCH_", "CUDA_")
+# Inherited variables that change what Keras or a framework computes (thread counts too: they
+# change the order of float sums); anything else a shell carries (PATH, PWD, a virtualenv's
+# location) does not reach a snippet's output.
+FRAMEWORK_PREFIXES = (
+    "KERAS_",
+    "TF_",
+    "XLA_",
+    "JAX_",
+    "TORCH_",
+    "PYTORCH_",
+    "CUDA_",
+    "OMP_",
+    "MKL_",
+    "OPENBLAS_",
+)
 NOT_OUTPUT = {"HARNESS_FASHION_MNIST_DIR"}  # where the data lies, not what it is
 
 
@@ -32,6 +44,10 @@ def harness_settings(backend: str, device: str) -> dict[str, str]:
         "PYTHONHASHSEED": "0",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "COLUMNS": "100",  # the width of every summary() table
+        # Two snippets share the cores. OpenMP's idle threads spin by default (PyTorch's CPU
+        # kernels): two children each spinning on two cores took 59 s for what takes 13 s when
+        # idle threads sleep; alone, a child still uses every core. TF and XLA use their own pools.
+        "OMP_WAIT_POLICY": "PASSIVE",
     }
     if device == "cpu":
         settings["CUDA_VISIBLE_DEVICES"] = ""  # the CPU suite must not pick up a GPU by accident
