@@ -106,3 +106,10 @@ def test_new_versions_make_the_local_record_stale_but_not_another_machines():
     upgraded = freshness(installed={**INSTALLED, "keras": "3.16.0"})
     assert upgraded.verdict(record, SNIPPET) == Status.STALE
     assert upgraded.verdict(record, SNIPPET, same_machine=False) == Status.PASSED  # e.g. GPU evidence
+
+
+def test_a_change_to_the_harness_reruns_its_own_cases_but_not_the_examples():
+    example = parse(REPO_ROOT / "snippets" / "install" / "version.py")
+    before, after = freshness(harness_code="runner v1"), freshness(harness_code="runner v2")
+    assert before.key(SNIPPET) != after.key(SNIPPET)  # tests/harness_cases/: they check the runner
+    assert before.key(example) == after.key(example)  # an example's output does not depend on it

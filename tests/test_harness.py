@@ -72,10 +72,19 @@ def test_fresh_process_directive_spawns_a_new_interpreter(outcomes):
     assert r.passed and r.mode == "spawn"
 
 
-def test_required_snippet_runs_first_in_its_own_process(outcomes):
+def test_a_dependent_starts_from_the_folder_its_requirement_left_in_this_session(outcomes):
     r = record(outcomes, "reads_the_file")
     assert r.passed, r.failure_report()
     assert "written by another process" in "".join(text for _, text in r.chunks)
+    assert r.requires_wall_seconds == 0  # writes_a_file.py's own run left the folder: not run again
+
+
+def test_requirements_run_again_in_the_folder_when_no_single_run_left_it(outcomes):
+    """writes_another_file.py's own run did not follow writes_a_file.py: both run again, in order."""
+    r = record(outcomes, "reads_two_files")
+    assert r.passed, r.failure_report()
+    assert "written by another process and by a third" in "".join(text for _, text in r.chunks)
+    assert r.requires_wall_seconds > 0
 
 
 def test_unterminated_section_is_reported_with_its_line(tmp_path):
@@ -88,3 +97,39 @@ def test_unterminated_section_is_reported_with_its_line(tmp_path):
 def test_terminal_text_keeps_only_the_final_progress_bar():
     raw = "1/3 [==>....]\r\b\b\b2/3 [====>..]\r3/3 [=======] done\nnext line"
     assert terminal_text(raw) == "3/3 [=======] done\nnext line"
+
+
+def test_phase_cost_counts_required_runs_as_code_and_keeps_spawn_overhead_apart():
+    from harness.run.records import Record
+    from harness.run.report import PhaseCost
+    from harness.run.runner import Outcome, RunSummary
+
+    def made(mode, seconds, wall, requires=(0.0, 0.0)):
+        return Record(
+            snippet=f"snippets/x/{mode}{seconds}.py",
+            key="k",
+            code_key="c",
+            status=Status.PASSED,
+            backend="torch",
+            device="CPU",
+            versions={},
+            date="2026-12-03",
+            seconds=seconds,
+            wall_seconds=wall,
+            mode=mode,
+            requires_seconds=requires[0],
+            requires_wall_seconds=requires[1],
+        )
+
+    summary = RunSummary(wall_s=20.0, zygote_import_s=[4.0, 5.0])
+    for record, cached in [
+        (made("fork", 10.0, 10.2, requires=(6.0, 6.2)), False),
+        (made("spawn", 2.0, 9.0), False),
+        (made("fork", 50.0, 50.0), True),  # a cache hit costs this run nothing
+    ]:
+        summary.outcomes[record.snippet] = Outcome(record, cached)
+    cost = PhaseCost.of(summary)
+    assert (cost.ran, cost.code_s, cost.forks, cost.spawns) == (2, 18.0, 1, 1)
+    assert cost.fork_overhead_s == pytest.approx(0.4) and cost.spawn_overhead_s == pytest.approx(7.0)
+    assert cost.ratio(workers=2) == pytest.approx(20.0 / 9.0)
+    assert (cost.imports_s, cost.zygotes) == (9.0, 2)

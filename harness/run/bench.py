@@ -13,28 +13,29 @@ import time
 
 from harness.child.environment import records_root
 from harness.run import versions
+from harness.run.report import PhaseCost
 from harness.run.runner import Runner, RunSummary
 from harness.snippet import discover
 
 
 def _row(backend: str, jobs: int, cold: RunSummary, warm: RunSummary, warm_s: float) -> dict:
-    ran = [o.record for o in cold.outcomes.values() if not o.cached and o.record.mode != "none"]
-    code = sum(r.seconds for r in ran)
-    wall = sum(r.wall_seconds for r in ran)
-    limit = code / jobs
+    cost = PhaseCost.of(cold)
+    ratio, per_fork, per_spawn = cost.ratio(jobs), cost.per_fork_s, cost.per_spawn_s
     return {
         "backend": backend,
-        "snippets": len(ran),
-        "elapsed_s": round(cold.wall_s, 1),
-        "code_s": round(code, 1),
-        "limit_s": round(limit, 1),
-        "ratio": round(cold.wall_s / limit, 2) if limit else None,
-        "overhead_s": round(wall - code, 1),
-        "per_snippet_s": round((wall - code) / len(ran), 2) if ran else None,
-        "imports_s": round(sum(cold.zygote_import_s), 1),
-        "warm_ran": sum(not o.cached and o.record.mode != "none" for o in warm.outcomes.values()),
+        "snippets": cost.ran,
+        "elapsed_s": round(cost.elapsed_s, 1),
+        "code_s": round(cost.code_s, 1),
+        "limit_s": round(cost.code_s / jobs, 1),
+        "ratio": round(ratio, 2) if ratio else None,
+        "fork_overhead_s": round(cost.fork_overhead_s, 1),
+        "per_fork_s": round(per_fork, 2) if per_fork is not None else None,
+        "spawns": cost.spawns,
+        "per_spawn_s": round(per_spawn, 1) if per_spawn is not None else None,
+        "imports_s": round(cost.imports_s, 1),
+        "warm_ran": PhaseCost.of(warm).ran,
         "warm_s": round(warm_s, 1),
-        "warm_zygotes": len(warm.zygote_import_s),
+        "warm_zygotes": PhaseCost.of(warm).zygotes,
     }
 
 
@@ -68,13 +69,15 @@ def table(rows: dict) -> str:
         f"CPU cores: {os.cpu_count()}",
         "",
         "| backend | snippets | snippet phase elapsed | snippet code | limit (code / workers) | ratio | "
-        "process overhead | per snippet | zygote imports | warm: ran / s / zygotes |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "process overhead (forked) | per forked snippet | spawned: count, each | zygote imports | "
+        "warm: ran / s / zygotes |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows.values():
         lines.append(
             f"| {r['backend']} | {r['snippets']} | {r['elapsed_s']} s | {r['code_s']} s | {r['limit_s']} s | "
-            f"{r['ratio']} | {r['overhead_s']} s | {r['per_snippet_s']} s | {r['imports_s']} s | "
+            f"{r['ratio']} | {r['fork_overhead_s']} s | {r['per_fork_s']} s | "
+            f"{r['spawns']}, {r['per_spawn_s']} s | {r['imports_s']} s | "
             f"{r['warm_ran']} / {r['warm_s']} s / {r['warm_zygotes']} |"
         )
     return "\n".join(lines) + "\n"

@@ -37,6 +37,9 @@ class Record:
     standins: dict = field(default_factory=dict)
     stderr_tail: str = ""
     machine: str = ""  # where it ran, for committed evidence (e.g. "NVIDIA H200")
+    # the snippets it requires, run first in its folder (code time, and fork/spawn to exit)
+    requires_seconds: float = 0.0
+    requires_wall_seconds: float = 0.0
 
     @property
     def passed(self) -> bool:

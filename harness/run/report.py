@@ -2,10 +2,69 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TextIO
 
 from harness.protocol import Status
+from harness.run.records import Record
 from harness.run.runner import RunSummary
+
+
+@dataclass(frozen=True)
+class PhaseCost:
+    """Where one snippet phase's time went; the performance goals are ratios of these.
+
+    Code counts the snippets run first for those that require them: the phase runs that code
+    too. Overhead is fork/spawn to exit minus code, kept apart per mode: a ``fresh-process``
+    snippet pays a whole interpreter start on purpose.
+    """
+
+    ran: int
+    elapsed_s: float
+    code_s: float
+    fork_overhead_s: float
+    forks: int
+    spawn_overhead_s: float
+    spawns: int
+    imports_s: float
+    zygotes: int
+
+    @classmethod
+    def of(cls, summary: RunSummary) -> PhaseCost:
+        ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
+        forked = [r for r in ran if r.mode == "fork"]
+        spawned = [r for r in ran if r.mode == "spawn"]
+        return cls(
+            ran=len(ran),
+            elapsed_s=summary.wall_s,
+            code_s=sum(_code(r) for r in ran),
+            fork_overhead_s=sum(_overhead(r) for r in forked),
+            forks=len(forked),
+            spawn_overhead_s=sum(_overhead(r) for r in spawned),
+            spawns=len(spawned),
+            imports_s=sum(summary.zygote_import_s),
+            zygotes=len(summary.zygote_import_s),
+        )
+
+    def ratio(self, workers: int) -> float | None:
+        """Elapsed over the least time ``workers`` could take for the code alone."""
+        return self.elapsed_s / (self.code_s / workers) if self.code_s else None
+
+    @property
+    def per_fork_s(self) -> float | None:
+        return self.fork_overhead_s / self.forks if self.forks else None
+
+    @property
+    def per_spawn_s(self) -> float | None:
+        return self.spawn_overhead_s / self.spawns if self.spawns else None
+
+
+def _code(record: Record) -> float:
+    return record.seconds + record.requires_seconds
+
+
+def _overhead(record: Record) -> float:
+    return record.wall_seconds + record.requires_wall_seconds - _code(record)
 
 
 def merge(summaries: list[RunSummary], prefix: str = "") -> RunSummary:
@@ -30,17 +89,14 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         cache = "hit" if outcome.cached else "ran"
         times = f"{r.seconds:5.1f}  {r.wall_seconds:6.1f}"
         out.write(f"{rel.ljust(width)}  {r.status.value:7}  {r.mode:5}  {times}  {cache}\n")
-    ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
+    cost = PhaseCost.of(summary)
     unsupported = sum(o.record.status == Status.UNSUPPORTED for o in summary.outcomes.values())
-    cached = len(rows) - len(ran) - unsupported
-    run_s = sum(r.seconds for r in ran)
-    wall_s = sum(r.wall_seconds for r in ran)
-    imports = sum(summary.zygote_import_s)
+    cached = len(rows) - cost.ran - unsupported
     out.write(
-        f"\n{len(ran)} ran, {cached} cached, {unsupported} not supported here; "
-        f"elapsed {summary.wall_s:.1f} s; "
-        f"snippet code {run_s:.1f} s, process overhead {wall_s - run_s:.1f} s, "
-        f"Keras imports in {len(summary.zygote_import_s)} zygote(s) {imports:.1f} s\n"
+        f"\n{cost.ran} ran, {cached} cached, {unsupported} not supported here; "
+        f"elapsed {cost.elapsed_s:.1f} s; snippet code {cost.code_s:.1f} s; process overhead "
+        f"{cost.fork_overhead_s:.1f} s in {cost.forks} forked, {cost.spawn_overhead_s:.1f} s in "
+        f"{cost.spawns} spawned; Keras imports in {cost.zygotes} zygote(s) {cost.imports_s:.1f} s\n"
     )
     for _rel, outcome in rows:
         if outcome.record.failed:

@@ -19,11 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import PAGE_SCRIPTS_DIR, REPO_ROOT, SNIPPETS_DIR
+from harness import REPO_ROOT
 from harness.child.environment import child_environment
 from harness.protocol import ChildResult, Failure, ProcessExit, RunRequest, Status, from_json, to_json
 from harness.run import versions
-from harness.run.freshness import Freshness
+from harness.run.freshness import Freshness, is_harness_case
 from harness.run.page_scripts import SessionScript
 from harness.run.records import Record, RecordStore
 from harness.snippet import Snippet, parse
@@ -59,9 +59,13 @@ class Zygote:
         return from_json(ProcessExit, reply)
 
     def close(self) -> None:
+        """Between snippets a zygote holds nothing worth an orderly exit, which took ~7 s here
+        (TensorFlow's and PyTorch's exit handlers): end it at once."""
         if self.process.poll() is None:
-            self.process.stdin.close()
-            self.process.wait(timeout=30)
+            self.process.kill()
+            self.process.wait()
+        self.process.stdin.close()
+        self.process.stdout.close()
 
 
 def spawn(request: RunRequest, env: dict[str, str]) -> ProcessExit:
@@ -138,6 +142,9 @@ class Runner:
         self._env_lock = threading.Lock()
         self._env: dict[str, str] | None = None
         self._gpu_checked = False
+        # Snippets others require: set once its run in this session ended; the folder it left, if it passed
+        self._finished: dict[Path, threading.Event] = {}
+        self._folders: dict[Path, Path] = {}
 
     # -- cache -------------------------------------------------------------
     def cached(self, snippet: Snippet) -> Record | None:
@@ -148,8 +155,7 @@ class Runner:
         record = self.store.load(snippet.stem)
         if record is None or record.key != self.freshness.key(snippet):
             return None
-        own_case = SNIPPETS_DIR not in snippet.path.parents and PAGE_SCRIPTS_DIR not in snippet.path.parents
-        if record.passed or own_case:
+        if record.passed or is_harness_case(snippet):
             return record
         return None
 
@@ -177,10 +183,13 @@ class Runner:
         return zygote
 
     def close(self) -> None:
-        """End the zygote processes; call once, when no more snippets will run."""
+        """End the zygote processes and drop kept folders; call once, when no more snippets will run."""
         for zygote in self._zygotes:
             zygote.close()
         self._zygotes.clear()
+        for folder in self._folders.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        self._folders.clear()
 
     def _mode(self, snippet: Snippet) -> str:
         return "spawn" if (self.spawn_all or snippet.fresh_process) else "fork"
@@ -210,6 +219,13 @@ class Runner:
         return _Attempt(exit_, result, "\n".join(stderr.splitlines()[-30:]))
 
     def run_one(self, snippet: Snippet) -> Outcome:
+        try:
+            return self._run_one(snippet)
+        finally:
+            if snippet.path in self._finished:
+                self._finished[snippet.path].set()  # whatever happened: a dependent waits no longer
+
+    def _run_one(self, snippet: Snippet) -> Outcome:
         reason = snippet.unsupported_reason(self.backend, self.device)
         lacks = machine_lacks(snippet) if reason is None and self.device == "gpu" else None
         if reason or lacks:
@@ -228,7 +244,9 @@ class Runner:
         if not record.passed:
             record.stderr_tail += f"\n(working directory kept at {workdir})"
         self.store.save(snippet.stem, record, figures)
-        if record.passed:
+        if record.passed and snippet.path in self._finished:
+            self._folders[snippet.path] = workdir  # what a dependent's folder starts from
+        elif record.passed:
             shutil.rmtree(workdir, ignore_errors=True)
         return Outcome(record, cached=False)
 
@@ -239,9 +257,11 @@ class Runner:
         status: Status,
         failure: Failure | None,
         attempt: _Attempt | None = None,
+        required: list[_Attempt] | None = None,
     ) -> Record:
-        """The one place a Record is made."""
+        """The one place a Record is made. ``required``: the runs of the snippets it requires."""
         result = attempt.result if attempt else None
+        required = required or []
         return Record(
             snippet=snippet.rel,
             key=self.freshness.key(snippet),
@@ -259,40 +279,63 @@ class Runner:
             standins=result.standins if result else {},
             stderr_tail=attempt.stderr_tail if attempt and status != Status.PASSED else "",
             machine=_machine_name(result.device if result else self.device.upper()),
+            requires_seconds=round(sum(a.result.seconds for a in required if a.result), 3),
+            requires_wall_seconds=round(sum(a.exit.wall_s for a in required), 3),
         )
 
     def _run_in(self, snippet: Snippet, workdir: Path) -> tuple[Record, list]:
         mode = self._mode(snippet)
+        if self._copy_required_folder(snippet, workdir):
+            return self._run_main(snippet, workdir, mode)
+        done: list[_Attempt] = []
         for index, required_path in enumerate(snippet.requires):
             required = parse(required_path)
             attempt = self._execute(required, workdir, f"requires{index}")
             if attempt.exit.timed_out or attempt.result is None or attempt.result.status != Status.PASSED:
                 cause = attempt.result.failure if attempt.result else None
                 failure = Failure.required_failed(snippet.rel, required.rel, cause, attempt.stderr_tail)
-                return self._record(snippet, mode, Status.FAILED, failure, attempt), []
-        return self._run_main(snippet, workdir, mode)
+                return self._record(snippet, mode, Status.FAILED, failure, attempt, done), []
+            done.append(attempt)
+        return self._run_main(snippet, workdir, mode, done)
 
-    def _run_main(self, snippet: Snippet, workdir: Path, mode: str) -> tuple[Record, list]:
+    def _copy_required_folder(self, snippet: Snippet, workdir: Path) -> bool:
+        """Start from the folder the last required snippet's own run left in this session, when
+        it passed after the same earlier requirements: running them all again here would leave
+        the same files (PyTorch's project/train.py took 217 s a second time)."""
+        if not snippet.requires:
+            return False
+        last = snippet.requires[-1]
+        finished = self._finished.get(last)
+        if finished is None or parse(last).requires != snippet.requires[:-1]:
+            return False
+        finished.wait()  # scheduled earlier (see run), so it has started and will end
+        folder = self._folders.get(last)
+        if folder is None:
+            return False  # failed, or cached from an earlier session: run the requirements here
+        shutil.copytree(folder, workdir, symlinks=True, dirs_exist_ok=True, ignore=HARNESS_FILES)
+        return True
+
+    def _run_main(
+        self, snippet: Snippet, workdir: Path, mode: str, required: list[_Attempt] | None = None
+    ) -> tuple[Record, list]:
         attempt = self._execute(snippet, workdir, "main")
         result = attempt.result
+        make = functools.partial(self._record, snippet, mode, attempt=attempt, required=required)
         if attempt.exit.timed_out:
-            record = self._record(
-                snippet, mode, Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s), attempt
-            )
+            record = make(Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s))
             record.seconds = float(snippet.timeout_s)
             return record, []
         if result is None:
-            failure = Failure.crashed(snippet.rel, attempt.exit.exit_code)
-            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+            return make(Status.FAILED, Failure.crashed(snippet.rel, attempt.exit.exit_code)), []
         if result.failure is None and result.device != self.device.upper():
-            failure = Failure.wrong_device(snippet.rel, self.device, result.device)
-            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
+            return make(Status.FAILED, Failure.wrong_device(snippet.rel, self.device, result.device)), []
         figures = [(workdir / entry["path"], entry) for entry in result.figures]
         gone = [entry for path, entry in figures if not path.is_file()]
         if gone and result.failure is None:  # drawn, then moved or deleted by the snippet itself
-            failure = Failure.missing_figure(f"{snippet.rel}:{gone[0]['line']}", gone[0]["path"])
-            return self._record(snippet, mode, Status.FAILED, failure, attempt), []
-        record = self._record(snippet, mode, result.status, result.failure, attempt)
+            return make(
+                Status.FAILED, Failure.missing_figure(f"{snippet.rel}:{gone[0]['line']}", gone[0]["path"])
+            ), []
+        record = make(result.status, result.failure)
         return record, [(path, entry) for path, entry in figures if path.is_file()]
 
     def run_page(self, scripts: list[SessionScript]) -> list[Outcome]:
@@ -340,9 +383,14 @@ class Runner:
     def run(self, snippets: list[Snippet]) -> RunSummary:
         summary = RunSummary()
         started = time.perf_counter()
+        required = {path for snippet in snippets for path in snippet.requires}
+        for snippet in snippets:
+            if snippet.path in required:
+                self._finished.setdefault(snippet.path, threading.Event())
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            # the longest first, judged by the last run, so a slow snippet does not start last
-            ordered = sorted(snippets, key=self._expected_seconds, reverse=True)
+            # requirements before the snippets that need their folders (a worker waits only for
+            # one already started); within that, the longest first, judged by the last run
+            ordered = sorted(snippets, key=lambda s: (_depth(s), -self._expected_seconds(s)))
             for snippet, outcome in zip(ordered, pool.map(self.run_one, ordered), strict=True):
                 summary.outcomes[snippet.rel] = outcome
         with self._lock:
@@ -353,6 +401,15 @@ class Runner:
     def _expected_seconds(self, snippet: Snippet) -> float:
         record = self.store.load(snippet.stem)
         return record.wall_seconds if record else float(snippet.timeout_s)
+
+
+# what the harness itself writes into a working folder (a dependent's copy leaves them out)
+HARNESS_FILES = shutil.ignore_patterns("_request.json", "_result-*.json", "_stdout-*.txt", "_stderr-*.txt")
+
+
+def _depth(snippet: Snippet) -> int:
+    """0 for a snippet that requires nothing, else one more than its deepest requirement."""
+    return 1 + max(map(_depth, map(parse, snippet.requires))) if snippet.requires else 0
 
 
 @functools.cache

@@ -1,0 +1,3 @@
+from pathlib import Path
+
+Path("other.txt").write_text("and by a third")
