@@ -2,17 +2,22 @@
 
 The site's own checks (marked ``site`` and ``browser``) are cached like snippets:
 their verdicts are kept under the site's key (``harness.site.site_key``), so an
-unchanged site is neither rebuilt nor re-tested.
+unchanged site is neither rebuilt nor re-tested. A harness test that starts
+processes of its own is marked ``cached_verdict(paths...)``: it passes again from
+its verdict while those files, its own file, the installed distributions and the
+child environment are unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -82,6 +87,17 @@ def selected_snippet_outcomes(request, run_snippets):
     return run_snippets(SNIPPETS[rel] for rel in selected_snippets(request.session.items)).outcomes
 
 
+def in_one_session_only():
+    """For a test of harness machinery that no backend changes and that starts Keras processes
+    of its own: it runs in the TensorFlow session (the default backend's), not three times."""
+    from harness.run import versions
+
+    return pytest.mark.skipif(
+        versions.backend() != "tensorflow",
+        reason="harness machinery, the same on every backend: checked in the TensorFlow session",
+    )
+
+
 SITE_MARKERS = ("site", "browser")
 SITE_CHECKS = [Path(__file__).parent / name for name in ("conftest.py", "test_site.py", "test_browser.py")]
 SITE_CHECKS.append(Path(__file__).parent.parent / "package-lock.json")  # the axe-core they inject
@@ -125,17 +141,48 @@ def _verdict_file(key: str, nodeid: str) -> Path:
     return _site_root() / f"{key[:20]}.verdicts" / hashlib.sha256(nodeid.encode()).hexdigest()[:24]
 
 
+VERDICT = pytest.StashKey[Path]()
+
+
+def _inputs_verdict_file(item, paths: tuple[str, ...]) -> Path:
+    """Where a ``cached_verdict`` test's pass is kept: keyed by everything that can change it."""
+    from harness import REPO_ROOT
+    from harness.child.environment import hashed_environment, records_root
+    from harness.run import versions
+
+    backend = versions.backend()
+    digest = hashlib.sha256(item.nodeid.encode())
+    distributions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update(json.dumps([backend, distributions, hashed_environment(backend, "cpu")]).encode())
+    files = [Path(item.path), Path(__file__)]
+    for rel in paths:
+        path = REPO_ROOT / rel
+        files += sorted(path.rglob("*")) if path.is_dir() else [path]
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(
+                path.resolve().relative_to(REPO_ROOT).as_posix().encode() + b"\0" + path.read_bytes()
+            )
+    return records_root() / "verdicts" / digest.hexdigest()[:24]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item, nextitem):
-    """A site check that passed for this very site key passes again without running."""
-    if not any(item.get_closest_marker(m) for m in SITE_MARKERS) or SiteState.current_key() is None:
+    """A site check that passed for this very site key, or a ``cached_verdict`` test whose
+    inputs are unchanged, passes again without running."""
+    marker = item.get_closest_marker("cached_verdict")
+    if marker:  # known before it runs: the test may point the records folder elsewhere
+        verdict = item.stash[VERDICT] = _inputs_verdict_file(item, marker.args)
+    elif any(item.get_closest_marker(m) for m in SITE_MARKERS) and SiteState.current_key() is not None:
+        verdict = _verdict_file(SiteState.current_key(), item.nodeid)
+    else:
         return None
-    if not _verdict_file(SiteState.current_key(), item.nodeid).exists():
+    if not verdict.exists():
         return None
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     for when in ("setup", "call", "teardown"):
         report = pytest.TestReport(
-            item.nodeid, item.location, {}, "passed", None, when, [("site cache", "unchanged site")], 0.0
+            item.nodeid, item.location, {}, "passed", None, when, [("verdict cache", "unchanged")], 0.0
         )
         item.ihook.pytest_runtest_logreport(report=report)
     # tear down what earlier items set up, as the normal protocol would before ``nextitem``
@@ -148,14 +195,12 @@ def pytest_runtest_protocol(item, nextitem):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    key = SiteState.key
-    if (
-        report.when == "call"
-        and report.passed
-        and key
-        and any(item.get_closest_marker(m) for m in SITE_MARKERS)
-    ):
-        verdict = _verdict_file(key, item.nodeid)
+    if report.when != "call" or not report.passed:
+        return
+    verdict = item.stash.get(VERDICT, None)
+    if verdict is None and SiteState.key and any(item.get_closest_marker(m) for m in SITE_MARKERS):
+        verdict = _verdict_file(SiteState.key, item.nodeid)  # the key as the built site has it now
+    if verdict is not None:
         verdict.parent.mkdir(parents=True, exist_ok=True)
         verdict.write_text(item.nodeid, encoding="utf-8")
 

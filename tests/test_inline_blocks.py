@@ -11,6 +11,9 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
+from conftest import in_one_session_only
 from harness import REPO_ROOT
 
 PAGE = """# 一页
@@ -27,6 +30,11 @@ raise RuntimeError("this block is broken on purpose")
 """
 
 
+# a pytest of its own, importing Keras (~20 s): once, and a pass stands while none of what it runs changed
+@in_one_session_only()
+@pytest.mark.cached_verdict(
+    "harness", "tests/test_snippets.py", "snippets/install/version.py", "pyproject.toml"
+)
 def test_a_failing_inline_block_is_reported_with_page_and_line():
     # inside the repository (an ignored folder), so pytest names it by its path as it does docs/*.md
     folder = REPO_ROOT / ".records" / f"planted-{os.getpid()}"

@@ -18,9 +18,12 @@ import zipfile
 
 import pytest
 
+from conftest import in_one_session_only
 from harness import REPO_ROOT
 from harness.snippet import parse
 
+# Keras processes of its own (~60 s): once, and a pass stands while none of this changed
+pytestmark = [in_one_session_only(), pytest.mark.cached_verdict("harness", "tests/prefetch_cases")]
 CASE = REPO_ROOT / "tests" / "prefetch_cases" / "uses_mnist.py"
 CASE_HASH = "532de24fabe6d4a8ab0b5c85586657411d676002ef257cb040d30e70f5324694"  # the one in CASE
 MNIST_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
