@@ -245,6 +245,9 @@ class Runner:
             record.stderr_tail += f"\n(working directory kept at {workdir})"
         self.store.save(snippet.stem, record, figures)
         if record.passed and snippet.path in self._finished:
+            earlier = self._folders.pop(snippet.path, None)  # a later batch ran it again
+            if earlier is not None:
+                shutil.rmtree(earlier, ignore_errors=True)
             self._folders[snippet.path] = workdir  # what a dependent's folder starts from
         elif record.passed:
             shutil.rmtree(workdir, ignore_errors=True)
