@@ -113,3 +113,30 @@ def test_a_change_to_the_harness_reruns_its_own_cases_but_not_the_examples():
     before, after = freshness(harness_code="runner v1"), freshness(harness_code="runner v2")
     assert before.key(SNIPPET) != after.key(SNIPPET)  # tests/harness_cases/: they check the runner
     assert before.key(example) == after.key(example)  # an example's output does not depend on it
+
+
+def test_a_page_runs_again_only_for_a_session_this_backend_can_run(monkeypatch):
+    """A session the backend cannot run (gpu.md has some on each backend) has no passing record;
+    it must not make a cached page run again (it did: the PyTorch DDP session ran on every warm run)."""
+    from harness.run import page_scripts
+    from harness.run.runner import Runner
+
+    runner = Runner()
+    (scripts,) = page_scripts.all_pages(["gpu.md"])
+    can_run = [not s.snippet.unsupported_reason(runner.backend, "cpu") for s in scripts]
+    assert any(can_run) and not all(can_run), "gpu.md no longer has sessions for one backend only"
+    ran = []
+    monkeypatch.setattr(runner.store, "save", lambda *a: None)  # the real records stay as they are
+    monkeypatch.setattr(runner, "_run_main", lambda snippet, *a: ran.append(snippet.rel) or (record, []))
+    record = record_made_by(freshness())
+    # as in the store: a passing record for each session that ran, none that cached() takes for the others
+    monkeypatch.setattr(
+        runner, "cached", lambda s: None if s.unsupported_reason(runner.backend, "cpu") else record
+    )
+    outcomes = runner.run_page(scripts)
+    assert ran == []
+    expected = [Status.PASSED if ok else Status.UNSUPPORTED for ok in can_run]
+    assert [o.record.status for o in outcomes] == expected
+    monkeypatch.setattr(runner, "cached", lambda snippet: None)  # nothing cached: every runnable one runs
+    runner.run_page(scripts)
+    assert ran == [s.snippet.rel for s, ok in zip(scripts, can_run, strict=True) if ok]

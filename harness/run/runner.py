@@ -229,11 +229,10 @@ class Runner:
         reason = snippet.unsupported_reason(self.backend, self.device)
         lacks = machine_lacks(snippet) if reason is None and self.device == "gpu" else None
         if reason or lacks:
-            failure = Failure.unsupported(snippet.rel, reason or lacks)
-            record = self._record(snippet, "none", Status.UNSUPPORTED, failure)
+            outcome = self._unsupported(snippet, reason or lacks)
             if lacks:
-                self.store.save(snippet.stem, record, [])  # the GPU evidence says why, per snippet
-            return Outcome(record, cached=False)
+                self.store.save(snippet.stem, outcome.record, [])  # the GPU evidence says why, per snippet
+            return outcome
         record = self.cached(snippet)
         if record is not None:
             return Outcome(record, cached=True)
@@ -252,6 +251,11 @@ class Runner:
         elif record.passed:
             shutil.rmtree(workdir, ignore_errors=True)
         return Outcome(record, cached=False)
+
+    def _unsupported(self, snippet: Snippet, reason: str) -> Outcome:
+        """Not run: this backend or machine cannot (decided from the file, never cached)."""
+        failure = Failure.unsupported(snippet.rel, reason)
+        return Outcome(self._record(snippet, "none", Status.UNSUPPORTED, failure), cached=False)
 
     def _record(
         self,
@@ -345,17 +349,20 @@ class Runner:
         """A page's kernel sessions in order, in one working folder; cached together, since
         each session starts from the files the earlier ones left."""
         snippets = [script.snippet for script in scripts]
-        cached = [self.cached(s) for s in snippets]
-        if all(record is not None for record in cached):
-            return [Outcome(record, cached=True) for record in cached]
+        reasons = [s.unsupported_reason(self.backend, self.device) for s in snippets]
+        # a session this backend cannot run settles nothing by running: only the others decide
+        cached = [None if reason else self.cached(s) for s, reason in zip(snippets, reasons, strict=True)]
+        if all(record is not None or reason for record, reason in zip(cached, reasons, strict=True)):
+            return [
+                Outcome(record, cached=True) if record else self._unsupported(snippet, reason)
+                for snippet, reason, record in zip(snippets, reasons, cached, strict=True)
+            ]
         workdir = Path(tempfile.mkdtemp(prefix=f"page-{scripts[0].path.parent.name}-"))
         outcomes, kept = [], False
-        for snippet in snippets:  # a failed session does not stop the next: each is reported
-            reason = snippet.unsupported_reason(self.backend, self.device)
+        for snippet, reason in zip(snippets, reasons, strict=True):  # a failed session does not stop the next
             figures = []
             if reason:
-                failure = Failure.unsupported(snippet.rel, reason)
-                record = self._record(snippet, "none", Status.UNSUPPORTED, failure)
+                record = self._unsupported(snippet, reason).record
             else:
                 record, figures = self._run_main(snippet, workdir, self._mode(snippet))
                 if not record.passed:
