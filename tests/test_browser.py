@@ -72,7 +72,7 @@ def server(built_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(built_site):  # built_site first: where it skips (JAX, PyTorch), Chromium never starts (24 s)
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is not installed (tools/bootstrap.sh installs it)")
     from playwright.sync_api import sync_playwright
@@ -147,6 +147,33 @@ AXE_RUN = """async ({allowed, impacts, rules}) => {
 }"""
 
 
+# Pages in flight at once: each tab is its own renderer process, so two axe runs use both cores
+# (one at a time left one idle: ~7 s a page)
+AXE_TABS = 2
+
+
+def axe_results(context, paths: list[str], options: dict):
+    """(path, findings) for every page, in order; the next page loads while axe runs in the last."""
+    in_flight: list[tuple[str, object]] = []
+
+    def finish():
+        path, page = in_flight.pop(0)
+        found = page.evaluate("() => window.__axeFound")  # waits for that page's run to end
+        page.close()
+        return path, found
+
+    for path in paths:
+        page = context.new_page()
+        page.goto(path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        page.evaluate(f"(options) => {{ window.__axeFound = ({AXE_RUN})(options); }}", options)
+        in_flight.append((path, page))
+        if len(in_flight) == AXE_TABS:
+            yield finish()
+    while in_flight:
+        yield finish()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violations_of_ours_on_any_page(browser, built_site, server, scheme):
     """axe-core in every built page, in both palettes (the theme follows prefers-color-scheme):
@@ -157,14 +184,13 @@ def test_axe_finds_no_serious_violations_of_ours_on_any_page(browser, built_site
     viewport = {"width": 1280, "height": 900}
     context = new_context(browser, server, color_scheme=scheme, viewport=viewport)
     ours, theirs = [], {}
+    options = {
+        "allowed": allowed,
+        "impacts": list(AXE_FAILS_ON),
+        "rules": COLOUR_RULES if scheme == "dark" else None,
+    }
     print(f"\naxe ({scheme}): serious/critical findings per page, ours + theme-caused")
-    for path in every_html_page(built_site):
-        page = context.new_page()
-        page.goto(path, wait_until="networkidle")
-        page.add_script_tag(path=str(AXE_SCRIPT))
-        rules = COLOUR_RULES if scheme == "dark" else None
-        found = page.evaluate(AXE_RUN, {"allowed": allowed, "impacts": list(AXE_FAILS_ON), "rules": rules})
-        page.close()
+    for path, found in axe_results(context, every_html_page(built_site), options):
         mine = [f for f in found if f["theme"] is None]
         theme = [f for f in found if f["theme"] is not None]
         print(f"  {len(mine):>3} + {len(theme):>3}  /{path}")
