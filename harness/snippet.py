@@ -18,6 +18,7 @@ Directives are comments a reader can ignore, one per line, outside sections::
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ def parse(path: Path) -> Snippet:
 TF_PACKAGES = ("tensorflow", "tf_keras")  # tf_keras is Keras 2 on TensorFlow: it needs TensorFlow too
 
 
+@functools.cache  # pure in its text; pytest parses each file ~10 times a session (4.7 s of ast walks)
 def _needs(source: str, where: str) -> frozenset[str]:
     """TensorFlow when the code imports it; Graphviz's ``dot`` when it draws with plot_model."""
     try:
