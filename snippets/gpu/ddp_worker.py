@@ -67,4 +67,7 @@ def train_worker(rank, world_size, store_file):
         epoch_losses.append(total / len(loader))
     kernel = model.get_layer("hidden").kernel.numpy()
     np.savez(f"rank{rank}.npz", indices=list(sampler), losses=epoch_losses, kernel=kernel)  # 交给主进程检查
+    # 先释放 DDP 模型，再销毁进程组。顺序反过来时，最后一个进程组引用留在 DDP 里，随函数返回被释放：
+    # 那次释放不让出 GIL，却要等 gloo 的后台线程结束，而后台线程正在等 GIL，进程就再也退不出来
+    del ddp_model
     dist.destroy_process_group()
