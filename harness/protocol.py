@@ -48,12 +48,14 @@ class Failure:
         return cls(location, type(exc).__name__, str(exc), "".join(traceback.format_exception(exc)))
 
     @classmethod
-    def timeout(cls, where: str, budget_s: int) -> Self:
+    def timeout(cls, where: str, budget_s: int, line: int | None = None) -> Self:
+        """``line``: where the snippet was when it was stopped (its stack, printed then, is in stderr)."""
         return cls(
-            where,
+            f"{where}:{line}" if line else where,
             "Timeout",
             f"exceeded its time budget of {budget_s} s "
-            "(raise it with '# harness: timeout=SECONDS' if the snippet really needs longer)",
+            "(raise it with '# harness: timeout=SECONDS' if the snippet really needs longer; "
+            "the stacks of its processes when it was stopped end its stderr)",
         )
 
     @classmethod

@@ -41,6 +41,16 @@ def test_a_snippet_over_its_time_budget_is_stopped(outcomes):
     assert r.status == Status.TIMEOUT
     assert r.wall_seconds < 15
     assert "time budget of 3 s" in r.failure.message
+    assert r.failure.location == "tests/harness_cases/sleeps_too_long.py:4"  # its stack, printed when stopped
+    assert 'sleeps_too_long.py", line 4 in <module>' in r.stderr_tail
+
+
+def test_a_timed_out_snippet_reports_the_stacks_of_the_processes_it_started(outcomes):
+    r = record(outcomes, "worker_hangs")
+    assert r.status == Status.TIMEOUT
+    assert r.failure.location == "tests/harness_cases/worker_hangs.py:13"  # its own process comes first
+    assert 'worker_hangs.py", line 8 in wait_forever' in r.stderr_tail  # the worker's stack too
+    assert r.wall_seconds < 6 + 2 * 2 + 3  # the budget, two grace periods, process start
 
 
 def test_output_lands_under_the_statement_that_produced_it(outcomes):

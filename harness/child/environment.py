@@ -48,6 +48,9 @@ def harness_settings(backend: str, device: str) -> dict[str, str]:
         # kernels): two children each spinning on two cores took 59 s for what takes 13 s when
         # idle threads sleep; alone, a child still uses every core. TF and XLA use their own pools.
         "OMP_WAIT_POLICY": "PASSIVE",
+        # A snippet over its budget gets SIGABRT first: every Python process it started prints
+        # its stacks (harness.child.stop), so a hang says where it hung, even in a worker process.
+        "PYTHONFAULTHANDLER": "1",
     }
     if device == "cpu":
         settings["CUDA_VISIBLE_DEVICES"] = ""  # the CPU suite must not pick up a GPU by accident

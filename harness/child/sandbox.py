@@ -8,6 +8,7 @@ The snippet runs as ``__main__``, exactly as ``python snippet.py`` would.
 from __future__ import annotations
 
 import os
+import resource
 import runpy
 import sys
 import time
@@ -25,6 +26,8 @@ SEED = 1337  # the seed the original notes used
 def run(request: RunRequest) -> None:
     snippet = Path(request.snippet)
     where = _rel(snippet)
+    # stop.stop_group's SIGABRT must not leave a core file of a TensorFlow-sized process behind
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # inherited by every process the snippet starts
     network.install()
     import keras
 

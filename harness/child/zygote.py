@@ -18,11 +18,11 @@ import importlib
 import importlib.util
 import json
 import os
-import signal
 import sys
 import time
 import traceback
 
+from harness.child import stop
 from harness.protocol import ProcessExit, RunRequest, from_json, to_json
 
 PRELOAD = ["numpy", "keras", "matplotlib.pyplot", "PIL.Image", "h5py"]
@@ -59,6 +59,24 @@ def _child(request: RunRequest) -> None:
     sandbox.run(request)
 
 
+class _Child:
+    """A forked child's exit status, reaped at most once."""
+
+    def __init__(self, pid: int):
+        self.pid, self.status = pid, None
+
+    def exited(self) -> bool:
+        if self.status is None:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.status = status
+        return self.status is not None
+
+    def wait(self) -> None:
+        if self.status is None:
+            self.status = os.waitpid(self.pid, 0)[1]
+
+
 def _fork_and_wait(request: RunRequest) -> ProcessExit:
     sys.stdout.flush()
     sys.stderr.flush()
@@ -76,20 +94,16 @@ def _fork_and_wait(request: RunRequest) -> ProcessExit:
             sys.stderr.flush()
             os._exit(code)
     deadline = started + request.timeout_s
+    child = _Child(pid)
     timed_out = False
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
+    while not child.exited():
         if time.perf_counter() > deadline:
             timed_out = True
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            _, status = os.waitpid(pid, 0)
+            stop.stop_group(pid, child.exited)
+            child.wait()
             break
         time.sleep(0.02)
+    status = child.status
     return ProcessExit(os.waitstatus_to_exitcode(status), timed_out, time.perf_counter() - started)
 
 

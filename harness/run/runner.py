@@ -6,10 +6,8 @@ import datetime
 import functools
 import importlib.util
 import json
-import os
 import queue
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness import REPO_ROOT
+from harness.child import stop
 from harness.child.environment import child_environment
 from harness.protocol import ChildResult, Failure, ProcessExit, RunRequest, Status, from_json, to_json
 from harness.run import versions
@@ -27,6 +26,9 @@ from harness.run.freshness import Freshness, is_harness_case
 from harness.run.page_scripts import SessionScript
 from harness.run.records import Record, RecordStore
 from harness.snippet import Snippet, parse
+
+STDERR_TAIL_LINES = 30
+STACKS_TAIL_LINES = 200  # a timed-out run's stderr ends with the stacks of all its processes
 
 
 class NoGPU(RuntimeError):
@@ -88,7 +90,7 @@ def spawn(request: RunRequest, env: dict[str, str]) -> ProcessExit:
             process.wait(timeout=request.timeout_s)
         except subprocess.TimeoutExpired:
             timed_out = True
-            os.killpg(process.pid, signal.SIGKILL)
+            stop.stop_group(process.pid, lambda: process.poll() is not None)
             process.wait()
     return ProcessExit(process.returncode, timed_out, time.perf_counter() - started)
 
@@ -113,6 +115,11 @@ class _Attempt:
     exit: ProcessExit
     result: ChildResult | None
     stderr_tail: str
+    stopped_at_line: int | None = None  # a timed-out run: the snippet's line in its printed stack
+
+
+def _tail(text: str, lines: int) -> str:
+    return "\n".join(text.splitlines()[-lines:])
 
 
 def machine_lacks(snippet: Snippet) -> str | None:
@@ -216,7 +223,12 @@ class Runner:
             from_json(ChildResult, result_path.read_text(encoding="utf-8")) if result_path.exists() else None
         )
         stderr = Path(request.stderr).read_text(encoding="utf-8", errors="replace")
-        return _Attempt(exit_, result, "\n".join(stderr.splitlines()[-30:]))
+        if not exit_.timed_out:
+            return _Attempt(exit_, result, _tail(stderr, STDERR_TAIL_LINES))
+        stacks = stop.readable(stderr)
+        return _Attempt(
+            exit_, result, _tail(stacks, STACKS_TAIL_LINES), stop.line_at_stop(stacks, snippet.path)
+        )
 
     def run_one(self, snippet: Snippet) -> Outcome:
         try:
@@ -329,7 +341,9 @@ class Runner:
         result = attempt.result
         make = functools.partial(self._record, snippet, mode, attempt=attempt, required=required)
         if attempt.exit.timed_out:
-            record = make(Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s))
+            record = make(
+                Status.TIMEOUT, Failure.timeout(snippet.rel, snippet.timeout_s, attempt.stopped_at_line)
+            )
             record.seconds = float(snippet.timeout_s)
             return record, []
         if result is None:
