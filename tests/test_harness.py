@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness import REPO_ROOT
+from harness.child.stop import STACKS_GRACE_S
 from harness.protocol import Status
 from harness.site.fragments import fragment
 from harness.site.output import terminal_text
@@ -50,7 +51,7 @@ def test_a_timed_out_snippet_reports_the_stacks_of_the_processes_it_started(outc
     assert r.status == Status.TIMEOUT
     assert r.failure.location == "tests/harness_cases/worker_hangs.py:13"  # its own process comes first
     assert 'worker_hangs.py", line 8 in wait_forever' in r.stderr_tail  # the worker's stack too
-    assert r.wall_seconds < 6 + 2 * 2 + 3  # the budget, two grace periods, process start
+    assert r.wall_seconds < 6 + 2 * STACKS_GRACE_S + 3  # the budget, two grace periods, process start
 
 
 def test_output_lands_under_the_statement_that_produced_it(outcomes):
