@@ -4,6 +4,7 @@
 strict site build; `nox -s docs` / `nox -s serve` build the site from the records.
 """
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -29,7 +30,17 @@ def install(session, *groups):
     # uv does not read pip's configuration: hand it the local wheel folders pip is told about
     # (where the CPU build of torch lies on this kind of machine), or it fetches a CUDA build.
     env = {"UV_FIND_LINKS": os.environ["PIP_FIND_LINKS"]} if "PIP_FIND_LINKS" in os.environ else {}
-    session.install(*nox.project.dependency_groups(PYPROJECT, *groups), env=env)
+    requirements = nox.project.dependency_groups(PYPROJECT, *groups)
+    # A reused environment that already got exactly this list skips the resolver (3-4 s a
+    # session warm): `uv pip install` would upgrade nothing that is installed anyway.
+    stamp = Path(session.virtualenv.location) / "installed-requirements.json"
+    wanted = json.dumps({"requirements": list(requirements), "env": env})
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        session.log(f"requirements unchanged since {stamp.name} was written: nothing to install")
+        return
+    stamp.unlink(missing_ok=True)
+    session.install(*requirements, env=env)
+    stamp.write_text(wanted, encoding="utf-8")  # only after a whole, successful install
 
 
 def backend_env(backend):
