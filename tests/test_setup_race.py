@@ -12,6 +12,9 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
+from conftest import in_one_session_only
 from harness import REPO_ROOT
 from harness.child import datasets
 
@@ -33,6 +36,9 @@ def _expected_links(keras_home: Path) -> dict[str, Path]:
     return {name: folder / name for name in datasets.FASHION_MNIST_FILES}
 
 
+# the same code on every backend; it starts processes: run again only when harness/child changes
+@in_one_session_only()
+@pytest.mark.cached_verdict("harness/child")
 def test_threads_and_processes_prepare_the_same_empty_keras_home_at_once(tmp_path):
     roots = [tmp_path / f"round-{i}" / "keras_home" for i in range(ROUNDS)]
     start = time.time() + 1.5  # every worker (thread or process) begins each round together
