@@ -25,6 +25,7 @@ from harness.run import versions
 from harness.run.freshness import Freshness, is_harness_case
 from harness.run.page_scripts import SessionScript
 from harness.run.records import Record, RecordStore
+from harness.run.schedule import ReadyQueue
 from harness.snippet import Snippet, parse
 
 STDERR_TAIL_LINES = 30
@@ -321,18 +322,25 @@ class Runner:
         """Start from the folder the last required snippet's own run left in this session, when
         it passed after the same earlier requirements: running them all again here would leave
         the same files (PyTorch's project/train.py took 217 s a second time)."""
-        if not snippet.requires:
-            return False
-        last = snippet.requires[-1]
+        last = self._folder_source(snippet)
         finished = self._finished.get(last)
-        if finished is None or parse(last).requires != snippet.requires[:-1]:
+        if finished is None:
             return False
-        finished.wait()  # scheduled earlier (see run), so it has started and will end
+        finished.wait()  # at once: run's scheduler hands this one out only after that run ended
         folder = self._folders.get(last)
         if folder is None:
             return False  # failed, or cached from an earlier session: run the requirements here
         shutil.copytree(folder, workdir, symlinks=True, dirs_exist_ok=True, ignore=HARNESS_FILES)
         return True
+
+    @staticmethod
+    def _folder_source(snippet: Snippet) -> Path | None:
+        """The snippet whose run's folder this one can start from: its last requirement, when
+        that requires exactly the ones before it."""
+        if not snippet.requires:
+            return None
+        last = snippet.requires[-1]
+        return last if parse(last).requires == snippet.requires[:-1] else None
 
     def _run_main(
         self, snippet: Snippet, workdir: Path, mode: str, required: list[_Attempt] | None = None
@@ -411,12 +419,25 @@ class Runner:
         for snippet in snippets:
             if snippet.path in required:
                 self._finished.setdefault(snippet.path, threading.Event())
+        by_path = {snippet.path: snippet for snippet in snippets}  # Snippet is not hashable; its path is
+        ready = ReadyQueue(
+            by_path,
+            cost=lambda path: self._expected_seconds(by_path[path]),
+            waits_for=lambda path: self._folder_source(by_path[path]),
+        )
+        outcomes: dict[Path, Outcome] = {}
+
+        def work() -> None:
+            while (path := ready.take()) is not None:
+                try:
+                    outcomes[path] = self.run_one(by_path[path])
+                finally:
+                    ready.ended(path)
+
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            # requirements before the snippets that need their folders (a worker waits only for
-            # one already started); within that, the longest first, judged by the last run
-            ordered = sorted(snippets, key=lambda s: (_depth(s), -self._expected_seconds(s)))
-            for snippet, outcome in zip(ordered, pool.map(self.run_one, ordered), strict=True):
-                summary.outcomes[snippet.rel] = outcome
+            for worker in [pool.submit(work) for _ in range(self.jobs)]:
+                worker.result()  # a harness error in a worker surfaces here
+        summary.outcomes = {snippet.rel: outcomes[snippet.path] for snippet in snippets}
         with self._lock:
             summary.zygote_import_s, self._new_import_s = self._new_import_s, []
         summary.wall_s = time.perf_counter() - started
@@ -429,11 +450,6 @@ class Runner:
 
 # what the harness itself writes into a working folder (a dependent's copy leaves them out)
 HARNESS_FILES = shutil.ignore_patterns("_request.json", "_result-*.json", "_stdout-*.txt", "_stderr-*.txt")
-
-
-def _depth(snippet: Snippet) -> int:
-    """0 for a snippet that requires nothing, else one more than its deepest requirement."""
-    return 1 + max(map(_depth, map(parse, snippet.requires))) if snippet.requires else 0
 
 
 @functools.cache
