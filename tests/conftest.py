@@ -63,10 +63,10 @@ def runner(request):
 
 @pytest.fixture(scope="session")
 def run_snippets(request, runner):
-    """Run a list of snippets through the session's runner and keep the summary for the report."""
+    """Run snippets (and pages) through the session's runner and keep the summary for the report."""
 
-    def run(snippets) -> RunSummary:
-        summary = runner.run(list(snippets))
+    def run(snippets, pages=()) -> RunSummary:
+        summary = runner.run(list(snippets), list(pages))
         request.config.stash.setdefault(SUMMARIES, []).append(summary)
         return summary
 
@@ -82,10 +82,41 @@ def selected_snippets(items) -> list[str]:
     return sorted(wanted)
 
 
+HARNESS_CASES = Path(__file__).parent / "harness_cases"
+
+
+def selected_work(items) -> tuple[list, list]:
+    """What the selected tests need run: (snippets, pages). The site needs every snippet and
+    page; a page test its page's sessions; test_harness.py its cases."""
+    from harness.run import versions
+    from harness.snippet import parse
+
+    site = versions.backend() == "tensorflow" and any(
+        item.get_closest_marker(m) for item in items for m in SITE_MARKERS
+    )
+    rels = set(SNIPPETS) if site else set(selected_snippets(items))
+    snippets = [SNIPPETS[rel] for rel in sorted(rels)]
+    if any(item.nodeid.startswith("tests/test_harness.py::") for item in items):
+        snippets += [parse(path) for path in sorted(HARNESS_CASES.glob("*.py"))]
+    pages_tested = site or any(item.nodeid.startswith(PAGE_TEST_PREFIX) for item in items)
+    pages = [scripts for scripts in PAGES.values() if page_runs_here(scripts)] if pages_tested else []
+    return snippets, pages
+
+
+PAGE_TEST_PREFIX = "tests/test_page_notebooks.py::test_page_runs_in_order["
+
+
 @pytest.fixture(scope="session")
-def selected_snippet_outcomes(request, run_snippets):
-    """Run (in one parallel batch) every snippet whose test pytest selected."""
-    return run_snippets(SNIPPETS[rel] for rel in selected_snippets(request.session.items)).outcomes
+def suite_runs(request, run_snippets) -> RunSummary:
+    """Everything the selected tests need, in one parallel batch: snippets, page sessions and
+    the harness's own cases share the workers, so no kind waits out another's tail."""
+    return run_snippets(*selected_work(request.session.items))
+
+
+@pytest.fixture(scope="session")
+def selected_snippet_outcomes(suite_runs):
+    """Every snippet whose test pytest selected (run in the session's one batch)."""
+    return suite_runs.outcomes
 
 
 def in_one_session_only():
@@ -212,17 +243,17 @@ def pytest_runtest_makereport(item, call):
 
 
 def page_runs_here(scripts) -> bool:
-    """TensorFlow runs every page; the others only pages with a session TensorFlow cannot run."""
     from harness.run import versions
 
-    tf_only_elsewhere = any("tensorflow" not in script.snippet.backends for script in scripts)
-    return versions.backend() == "tensorflow" or tf_only_elsewhere
+    return page_scripts.runs_in_session(scripts, versions.backend())
 
 
 @pytest.fixture(scope="session")
-def page_outcomes(runner):
-    """Every page's kernel sessions that run in this session (cached like snippets)."""
-    return runner.run_pages([scripts for scripts in PAGES.values() if page_runs_here(scripts)])
+def page_outcomes(suite_runs, run_snippets):
+    """Every page's kernel sessions that run in this session (cached like snippets): from the
+    session's batch, or run now for a test that was selected without its page test."""
+    missing = [s for s in PAGES.values() if page_runs_here(s) and s[0].page not in suite_runs.pages]
+    return {**suite_runs.pages, **(run_snippets([], missing).pages if missing else {})}
 
 
 @pytest.fixture(scope="session")
@@ -278,7 +309,7 @@ def zensical_build(site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    summary = merge(config.stash.get(SUMMARIES, []), prefix="snippets/")
+    summary = merge(config.stash.get(SUMMARIES, []))
     if summary.outcomes:
         terminalreporter.section("snippet runs (the harness's own test cases are not listed)")
-        print_summary(summary, terminalreporter)
+        print_summary(summary, terminalreporter, listed="snippets/")

@@ -125,6 +125,12 @@ def all_pages(names: list[str] | None = None) -> list[list[SessionScript]]:
     return found
 
 
+def runs_in_session(scripts: list[SessionScript], backend: str) -> bool:
+    """Does this backend's test session run the page? TensorFlow runs every page; the others
+    only pages with a session TensorFlow cannot run, so each session runs in one test session."""
+    return backend == "tensorflow" or any("tensorflow" not in s.snippet.backends for s in scripts)
+
+
 def report(scripts: list[SessionScript], records: list) -> list[str]:
     """One line per session that did not pass, told as the page block it stopped at."""
     lines = []

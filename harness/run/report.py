@@ -14,12 +14,14 @@ from harness.run.runner import RunSummary
 class PhaseCost:
     """Where one snippet phase's time went; the performance goals are ratios of these.
 
-    Code counts the snippets run first for those that require them: the phase runs that code
-    too. Overhead is fork/spawn to exit minus code, kept apart per mode: a ``fresh-process``
-    snippet pays a whole interpreter start on purpose.
+    Code counts the snippets run first for those that require them, and the pages' kernel
+    sessions that ran in the same batch: the phase runs that code too. Overhead is fork/spawn
+    to exit minus code, kept apart per mode: a ``fresh-process`` snippet pays a whole
+    interpreter start on purpose.
     """
 
-    ran: int
+    ran: int  # snippets and page sessions
+    page_sessions: int
     elapsed_s: float
     code_s: float
     fork_overhead_s: float
@@ -31,11 +33,15 @@ class PhaseCost:
 
     @classmethod
     def of(cls, summary: RunSummary) -> PhaseCost:
+        pages = [o for outcomes in summary.pages.values() for o in outcomes]
+        ran_sessions = [o.record for o in pages if not o.cached and o.record.mode != "none"]
         ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
+        ran += ran_sessions
         forked = [r for r in ran if r.mode == "fork"]
         spawned = [r for r in ran if r.mode == "spawn"]
         return cls(
             ran=len(ran),
+            page_sessions=len(ran_sessions),
             elapsed_s=summary.wall_s,
             code_s=sum(_code(r) for r in ran),
             fork_overhead_s=sum(_overhead(r) for r in forked),
@@ -67,21 +73,26 @@ def _overhead(record: Record) -> float:
     return record.wall_seconds + record.requires_wall_seconds - _code(record)
 
 
-def merge(summaries: list[RunSummary], prefix: str = "") -> RunSummary:
-    """One summary over several runs, keeping only snippets under ``prefix``."""
+def merge(summaries: list[RunSummary]) -> RunSummary:
+    """One summary over several runs of one session."""
     merged = RunSummary()
     for summary in summaries:
         for rel, outcome in summary.outcomes.items():
             earlier = merged.outcomes.get(rel)
-            if rel.startswith(prefix) and (earlier is None or earlier.cached):
+            if earlier is None or earlier.cached:
                 merged.outcomes[rel] = outcome  # a real run beats a later cache hit
+        for page, outcomes in summary.pages.items():
+            earlier = merged.pages.get(page)
+            if earlier is None or all(o.cached for o in earlier):
+                merged.pages[page] = outcomes
         merged.wall_s += summary.wall_s
         merged.zygote_import_s += summary.zygote_import_s
     return merged
 
 
-def print_summary(summary: RunSummary, out: TextIO) -> None:
-    rows = sorted(summary.outcomes.items())
+def print_summary(summary: RunSummary, out: TextIO, listed: str = "") -> None:
+    """One line per snippet under ``listed``, then where the whole batch's time went."""
+    rows = sorted((rel, o) for rel, o in summary.outcomes.items() if rel.startswith(listed))
     width = max((len(rel) for rel, _ in rows), default=10)
     out.write(f"\n{'snippet'.ljust(width)}  status   mode   run s  wall s  cache\n")
     for rel, outcome in rows:
@@ -90,11 +101,13 @@ def print_summary(summary: RunSummary, out: TextIO) -> None:
         times = f"{r.seconds:5.1f}  {r.wall_seconds:6.1f}"
         out.write(f"{rel.ljust(width)}  {r.status.value:7}  {r.mode:5}  {times}  {cache}\n")
     cost = PhaseCost.of(summary)
-    unsupported = sum(o.record.status == Status.UNSUPPORTED for o in summary.outcomes.values())
-    cached = len(rows) - cost.ran - unsupported
+    unsupported = sum(o.record.status == Status.UNSUPPORTED for _, o in rows)
+    cached = sum(o.cached for _, o in rows)
+    others = cost.ran - cost.page_sessions - (len(rows) - cached - unsupported)
     out.write(
-        f"\n{cost.ran} ran, {cached} cached, {unsupported} not supported here; "
-        f"elapsed {cost.elapsed_s:.1f} s; snippet code {cost.code_s:.1f} s; process overhead "
+        f"\n{len(rows) - cached - unsupported} ran, {cached} cached, {unsupported} not supported here; "
+        f"in the same batch {cost.page_sessions} page sessions and {others} other files ran; "
+        f"elapsed {cost.elapsed_s:.1f} s; code {cost.code_s:.1f} s; process overhead "
         f"{cost.fork_overhead_s:.1f} s in {cost.forks} forked, {cost.spawn_overhead_s:.1f} s in "
         f"{cost.spawns} spawned; Keras imports in {cost.zygotes} zygote(s) {cost.imports_s:.1f} s\n"
     )

@@ -104,9 +104,10 @@ class Outcome:
 
 @dataclass
 class RunSummary:
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # by snippet (rel path)
     wall_s: float = 0.0
     zygote_import_s: list[float] = field(default_factory=list)
+    pages: dict[str, list[Outcome]] = field(default_factory=dict)  # docs/<page>.md -> its sessions, in order
 
 
 @dataclass
@@ -397,11 +398,8 @@ class Runner:
         return outcomes
 
     def run_pages(self, pages: list[list[SessionScript]]) -> dict[str, list[Outcome]]:
-        """Every page's sessions; pages run in parallel, the longest first."""
-        ordered = sorted(pages, key=lambda scripts: -sum(self._expected_seconds(s.snippet) for s in scripts))
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            results = list(pool.map(self.run_page, ordered))
-        return {scripts[0].page: outcomes for scripts, outcomes in zip(ordered, results, strict=True)}
+        """Every page's sessions (pages in parallel, the longest first)."""
+        return self.run([], pages).pages
 
     def require_gpu(self) -> None:
         with self._lock:
@@ -412,7 +410,11 @@ class Runner:
                 raise NoGPU(f"--device gpu, but backend {self.backend} sees no GPU")
             self._gpu_checked = True
 
-    def run(self, snippets: list[Snippet]) -> RunSummary:
+    def run(self, snippets: list[Snippet], pages: list[list[SessionScript]] = ()) -> RunSummary:
+        """Snippets and pages (each page's sessions in order) in one batch: a worker that finishes
+        takes whatever heads the longest chain of work left, a snippet or a page, so neither
+        kind waits behind the other's tail with a core idle (PyTorch's DDP page alone held one
+        worker for ~75 s while the other had nothing, when pages ran as a batch of their own)."""
         summary = RunSummary()
         started = time.perf_counter()
         required = {path for snippet in snippets for path in snippet.requires}
@@ -420,24 +422,35 @@ class Runner:
             if snippet.path in required:
                 self._finished.setdefault(snippet.path, threading.Event())
         by_path = {snippet.path: snippet for snippet in snippets}  # Snippet is not hashable; its path is
-        ready = ReadyQueue(
-            by_path,
-            cost=lambda path: self._expected_seconds(by_path[path]),
-            waits_for=lambda path: self._folder_source(by_path[path]),
-        )
+        by_page = {scripts[0].page: scripts for scripts in pages}
+
+        def cost(item: Path | str) -> float:
+            if isinstance(item, str):
+                return sum(self._expected_seconds(script.snippet) for script in by_page[item])
+            return self._expected_seconds(by_path[item])
+
+        def waits_for(item: Path | str) -> Path | None:
+            return None if isinstance(item, str) else self._folder_source(by_path[item])
+
+        ready = ReadyQueue([*by_path, *by_page], cost=cost, waits_for=waits_for)
         outcomes: dict[Path, Outcome] = {}
+        page_outcomes: dict[str, list[Outcome]] = {}
 
         def work() -> None:
-            while (path := ready.take()) is not None:
+            while (item := ready.take()) is not None:
                 try:
-                    outcomes[path] = self.run_one(by_path[path])
+                    if isinstance(item, str):
+                        page_outcomes[item] = self.run_page(by_page[item])
+                    else:
+                        outcomes[item] = self.run_one(by_path[item])
                 finally:
-                    ready.ended(path)
+                    ready.ended(item)
 
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
             for worker in [pool.submit(work) for _ in range(self.jobs)]:
                 worker.result()  # a harness error in a worker surfaces here
         summary.outcomes = {snippet.rel: outcomes[snippet.path] for snippet in snippets}
+        summary.pages = {page: page_outcomes[page] for page in by_page}
         with self._lock:
             summary.zygote_import_s, self._new_import_s = self._new_import_s, []
         summary.wall_s = time.perf_counter() - started
