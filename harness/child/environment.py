@@ -55,31 +55,50 @@ def harness_settings(backend: str, device: str) -> dict[str, str]:
     if device == "cpu":
         settings["CUDA_VISIBLE_DEVICES"] = ""  # the CPU suite must not pick up a GPU by accident
         settings["JAX_PLATFORMS"] = "cpu"
+        settings.update(JAX_CACHE_SETTINGS)
     else:
         settings["XLA_PYTHON_CLIENT_PREALLOCATE"] = "false"  # two workers share one GPU under JAX
     return settings
 
 
-def shared_folders() -> dict[str, Path]:
+# JAX compiles every operation it meets (even a single `+`: ~40 ms on this CPU), and each snippet
+# is a new process: on CPU, compiled programs are kept on disk and shared by the children (JAX's
+# persistent compilation cache; the same program gives the same executable, so outputs cannot
+# change). A cold JAX suite took 450 -> 370 s of code here. A size limit turns on JAX's file lock,
+# so two children never read an entry half written; it needs `filelock` (the `jax` group has it),
+# which a GPU runner may lack: there the cache stays off.
+JAX_CACHE_SETTINGS = {
+    "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
+    "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "-1",
+    "JAX_COMPILATION_CACHE_MAX_SIZE": str(4 * 2**30),
+}
+
+
+def shared_folders(device: str = "cpu") -> dict[str, Path]:
     root = records_root()
-    return {"KERAS_HOME": root / "keras_home", "HARNESS_STANDIN_DIR": root / "standins"}
+    folders = {"KERAS_HOME": root / "keras_home", "HARNESS_STANDIN_DIR": root / "standins"}
+    if device == "cpu":
+        folders["JAX_COMPILATION_CACHE_DIR"] = root / "jax_cache"
+    return folders
 
 
-def prepare_shared_folders() -> dict[str, Path]:
+def prepare_shared_folders(device: str = "cpu") -> dict[str, Path]:
     """Create the private KERAS_HOME (with real offline data) and the stand-in folder.
 
     Safe when threads and processes do it at once on an empty folder.
     """
-    folders = shared_folders()
+    folders = shared_folders(device)
     datasets.prepare_keras_home(folders["KERAS_HOME"])  # private: never the user's ~/.keras
-    folders["HARNESS_STANDIN_DIR"].mkdir(parents=True, exist_ok=True)
+    for name, folder in folders.items():
+        if name != "KERAS_HOME":
+            folder.mkdir(parents=True, exist_ok=True)
     return folders
 
 
 def child_environment(backend: str, device: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(harness_settings(backend, device))
-    env.update({name: str(path) for name, path in prepare_shared_folders().items()})
+    env.update({name: str(path) for name, path in prepare_shared_folders(device).items()})
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     return env
 
@@ -94,7 +113,7 @@ def hashed_environment(backend: str, device: str, inherited: dict[str, str] | No
         if name.startswith(FRAMEWORK_PREFIXES) and name not in settings and name not in NOT_OUTPUT
     }
     data.update(settings)
-    for name, path in shared_folders().items():
+    for name, path in shared_folders(device).items():
         data[name] = _relative(path)
     data["PYTHONPATH"] = "<repo>"
     data["real assets"] = ",".join(real_assets())  # prefetched files replace stand-ins: outputs change
