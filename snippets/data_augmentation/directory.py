@@ -67,7 +67,7 @@ model.compile(
     loss="sparse_categorical_crossentropy",
     metrics=["accuracy"],
 )
-history = model.fit(train_ds, validation_data=val_ds, epochs=10, verbose=2)
+history = model.fit(train_ds, validation_data=val_ds, epochs=20, verbose=2)
 loss, accuracy = model.evaluate(val_ds, verbose=0)
 print(f"val accuracy: {accuracy:.4f}")
 assert accuracy >= 0.75, f"20 张验证图至少对 15 张，实际 {accuracy:.4f}"
