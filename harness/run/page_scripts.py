@@ -6,8 +6,11 @@ then the same cells again (a reader pressing "Run All" twice in one kernel). The
 sessions of a page run one after another in one working folder, each in its own
 process, so files written by an earlier session are there, variables are not.
 
-Two lines emulate what a Jupyter kernel does and ``python file.py`` does not:
-the working folder is importable, and ``%%writefile NAME`` writes a cell to NAME.
+Three lines emulate what a Jupyter kernel does and ``python file.py`` does not:
+the working folder is importable, ``__main__`` has no ``__file__`` (so a process
+started with multiprocessing's spawn does not run the notebook's code again, as it
+would run a script's: two DDP workers re-ran an earlier cell's ``save_weights``
+and collided on the file's lock), and ``%%writefile NAME`` writes a cell to NAME.
 Nothing else is added to the code the page shows.
 """
 
@@ -25,6 +28,7 @@ PASSES = 2  # the second pass is the notebook re-run rule
 KERNEL = (
     "import os as _kernel_os, sys as _kernel_sys\n"
     "_kernel_sys.path.insert(0, _kernel_os.getcwd())  # 像 Jupyter 一样：notebook 所在的文件夹可以 import\n"
+    "del __file__  # 像 Jupyter 一样：spawn 出的子进程不会重新运行 notebook 的代码\n"
 )
 LOCATION_RE = re.compile(r":(?P<line>\d+)$")
 
