@@ -10,6 +10,7 @@ Directives are comments a reader can ignore, one per line, outside sections::
 
     # harness: timeout=300
     # harness: fresh-process -- why this snippet needs a brand-new interpreter
+    # harness: new-session -- why a reader copying the page starts a new Python here
     # harness: requires=save_model.py
     # harness: backends=tensorflow -- uses tf.distribute, which only TensorFlow has
     # harness: devices=gpu -- needs two real GPUs
@@ -48,6 +49,9 @@ class Snippet:
     sections: dict[str, Section] = field(default_factory=dict)
     timeout_s: int = DEFAULT_TIMEOUT_S
     fresh_process: str | None = None  # the reason, when set
+    # The page's notebook starts a new kernel here (the reason, when set). As a snippet it is
+    # forked like any other: a child of the import-only template is already such a process.
+    new_session: str | None = None
     requires: list[Path] = field(default_factory=list)
     backends: tuple[str, ...] = BACKENDS
     backends_reason: str = ""
@@ -160,6 +164,10 @@ def _apply_directive(snippet: Snippet, body: str, where: str) -> None:
         if not reason.strip():
             raise SnippetError(f"{where}: fresh-process needs a reason after '--'")
         snippet.fresh_process = reason.strip()
+    elif key == "new-session":
+        if not reason.strip():
+            raise SnippetError(f"{where}: new-session needs a reason after '--'")
+        snippet.new_session = reason.strip()
     elif key in ("backends", "devices"):
         allowed = {"backends": BACKENDS, "devices": DEVICES}[key]
         chosen = tuple(v.strip() for v in value.split(",") if v.strip())

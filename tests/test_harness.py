@@ -10,6 +10,7 @@ from harness.child.stop import STACKS_GRACE_S
 from harness.protocol import Status
 from harness.site.fragments import fragment
 from harness.site.output import terminal_text
+from harness.site.page_plan import new_process_reason
 from harness.snippet import SnippetError, parse
 
 
@@ -118,7 +119,7 @@ def test_phase_cost_counts_required_runs_as_code_and_keeps_spawn_overhead_apart(
     from harness.run.report import PhaseCost
     from harness.run.runner import Outcome, RunSummary
 
-    def made(mode, seconds, wall, requires=(0.0, 0.0)):
+    def made(mode, seconds, wall, requires=(0.0, 0.0), spawned_requirement=None):
         return Record(
             snippet=f"snippets/x/{mode}{seconds}.py",
             key="k",
@@ -133,6 +134,9 @@ def test_phase_cost_counts_required_runs_as_code_and_keeps_spawn_overhead_apart(
             mode=mode,
             requires_seconds=requires[0],
             requires_wall_seconds=requires[1],
+            requires_runs=1 if requires[1] else 0,
+            requires_spawns=1 if spawned_requirement else 0,
+            requires_spawn_overhead_seconds=spawned_requirement or 0.0,
         )
 
     summary = RunSummary(wall_s=20.0, zygote_import_s=[4.0, 5.0])
@@ -140,10 +144,23 @@ def test_phase_cost_counts_required_runs_as_code_and_keeps_spawn_overhead_apart(
         (made("fork", 10.0, 10.2, requires=(6.0, 6.2)), False),
         (made("spawn", 2.0, 9.0), False),
         (made("fork", 50.0, 50.0), True),  # a cache hit costs this run nothing
+        # a forked snippet that requires a spawned one: that interpreter start is spawn overhead
+        (made("fork", 1.0, 1.1, requires=(0.5, 8.5), spawned_requirement=8.0), False),
     ]:
         summary.outcomes[record.snippet] = Outcome(record, cached)
     cost = PhaseCost.of(summary)
-    assert (cost.ran, cost.code_s, cost.forks, cost.spawns) == (2, 18.0, 1, 1)
-    assert cost.fork_overhead_s == pytest.approx(0.4) and cost.spawn_overhead_s == pytest.approx(7.0)
-    assert cost.ratio(workers=2) == pytest.approx(20.0 / 9.0)
+    assert (cost.ran, cost.code_s, cost.forks, cost.spawns) == (3, 19.5, 3, 2)
+    assert cost.fork_overhead_s == pytest.approx(0.5) and cost.spawn_overhead_s == pytest.approx(15.0)
+    assert cost.ratio(workers=2) == pytest.approx(20.0 / 9.75)
     assert (cost.imports_s, cost.zygotes) == (9.0, 2)
+
+
+def test_new_session_directive_needs_a_reason_and_only_splits_the_page(tmp_path):
+    path = tmp_path / "x.py"
+    path.write_text("# harness: new-session\nprint(1)\n")
+    with pytest.raises(SnippetError, match=r"x.py:1: new-session needs a reason"):
+        parse(path)
+    path.write_text("# harness: new-session -- 前面的单元格注册过对象\nprint(1)\n")
+    snippet = parse(path)
+    assert snippet.fresh_process is None  # forked like any example: only the page's kernel restarts
+    assert "前面的单元格注册过对象" in new_process_reason(snippet, frozenset())

@@ -40,6 +40,10 @@ class Record:
     # the snippets it requires, run first in its folder (code time, and fork/spawn to exit)
     requires_seconds: float = 0.0
     requires_wall_seconds: float = 0.0
+    # how many processes those were, and the spawned ones' overhead (each counts in its own mode)
+    requires_runs: int = 0
+    requires_spawns: int = 0
+    requires_spawn_overhead_seconds: float = 0.0
 
     @property
     def passed(self) -> bool:

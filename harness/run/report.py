@@ -16,8 +16,8 @@ class PhaseCost:
 
     Code counts the snippets run first for those that require them, and the pages' kernel
     sessions that ran in the same batch: the phase runs that code too. Overhead is fork/spawn
-    to exit minus code, kept apart per mode: a ``fresh-process`` snippet pays a whole
-    interpreter start on purpose.
+    to exit minus code, kept apart per mode, each process in its own (a forked snippet may
+    require a spawned one): a ``fresh-process`` snippet pays a whole interpreter start on purpose.
     """
 
     ran: int  # snippets and page sessions
@@ -37,17 +37,16 @@ class PhaseCost:
         ran_sessions = [o.record for o in pages if not o.cached and o.record.mode != "none"]
         ran = [o.record for o in summary.outcomes.values() if not o.cached and o.record.mode != "none"]
         ran += ran_sessions
-        forked = [r for r in ran if r.mode == "fork"]
-        spawned = [r for r in ran if r.mode == "spawn"]
+        spawn_overhead = sum(_spawn_overhead(r) for r in ran)
         return cls(
             ran=len(ran),
             page_sessions=len(ran_sessions),
             elapsed_s=summary.wall_s,
             code_s=sum(_code(r) for r in ran),
-            fork_overhead_s=sum(_overhead(r) for r in forked),
-            forks=len(forked),
-            spawn_overhead_s=sum(_overhead(r) for r in spawned),
-            spawns=len(spawned),
+            fork_overhead_s=sum(_overhead(r) for r in ran) - spawn_overhead,
+            forks=sum((r.mode == "fork") + r.requires_runs - r.requires_spawns for r in ran),
+            spawn_overhead_s=spawn_overhead,
+            spawns=sum((r.mode == "spawn") + r.requires_spawns for r in ran),
             imports_s=sum(summary.zygote_import_s),
             zygotes=len(summary.zygote_import_s),
         )
@@ -70,7 +69,13 @@ def _code(record: Record) -> float:
 
 
 def _overhead(record: Record) -> float:
+    """Of all its processes: fork or spawn to exit, less code."""
     return record.wall_seconds + record.requires_wall_seconds - _code(record)
+
+
+def _spawn_overhead(record: Record) -> float:
+    own = record.wall_seconds - record.seconds if record.mode == "spawn" else 0.0
+    return own + record.requires_spawn_overhead_seconds
 
 
 def merge(summaries: list[RunSummary]) -> RunSummary:

@@ -117,7 +117,13 @@ class _Attempt:
     exit: ProcessExit
     result: ChildResult | None
     stderr_tail: str
+    mode: str  # fork | spawn
     stopped_at_line: int | None = None  # a timed-out run: the snippet's line in its printed stack
+
+    @property
+    def overhead_s(self) -> float:
+        """Fork or spawn to exit, less the snippet's own run time."""
+        return self.exit.wall_s - (self.result.seconds if self.result else 0.0)
 
 
 def _tail(text: str, lines: int) -> str:
@@ -212,7 +218,8 @@ class Runner:
             stderr=str(workdir / f"_stderr-{tag}.txt"),
             timeout_s=snippet.timeout_s,
         )
-        if self._mode(snippet) == "spawn":
+        mode = self._mode(snippet)
+        if mode == "spawn":
             exit_ = spawn(request, self.env)
         else:
             zygote = self._acquire_zygote()
@@ -226,10 +233,10 @@ class Runner:
         )
         stderr = Path(request.stderr).read_text(encoding="utf-8", errors="replace")
         if not exit_.timed_out:
-            return _Attempt(exit_, result, _tail(stderr, STDERR_TAIL_LINES))
+            return _Attempt(exit_, result, _tail(stderr, STDERR_TAIL_LINES), mode)
         stacks = stop.readable(stderr)
         return _Attempt(
-            exit_, result, _tail(stacks, STACKS_TAIL_LINES), stop.line_at_stop(stacks, snippet.path)
+            exit_, result, _tail(stacks, STACKS_TAIL_LINES), mode, stop.line_at_stop(stacks, snippet.path)
         )
 
     def run_one(self, snippet: Snippet) -> Outcome:
@@ -283,6 +290,7 @@ class Runner:
         """The one place a Record is made. ``required``: the runs of the snippets it requires."""
         result = attempt.result if attempt else None
         required = required or []
+        spawned = [a for a in required if a.mode == "spawn"]
         return Record(
             snippet=snippet.rel,
             key=self.freshness.key(snippet),
@@ -302,6 +310,9 @@ class Runner:
             machine=_machine_name(result.device if result else self.device.upper()),
             requires_seconds=round(sum(a.result.seconds for a in required if a.result), 3),
             requires_wall_seconds=round(sum(a.exit.wall_s for a in required), 3),
+            requires_runs=len(required),
+            requires_spawns=len(spawned),
+            requires_spawn_overhead_seconds=round(sum(a.overhead_s for a in spawned), 3),
         )
 
     def _run_in(self, snippet: Snippet, workdir: Path) -> tuple[Record, list]:

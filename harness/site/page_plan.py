@@ -6,7 +6,8 @@ page says to start a new one; a new session starts where
 
 * an example ``requires`` another script: the harness verified it in a separate
   process after that script, in the same folder (files on disk stay, variables go);
-* an example needs a brand-new interpreter (``# harness: fresh-process``);
+* an example needs a brand-new interpreter (``# harness: fresh-process``) or a process
+  in which the earlier cells never ran (``# harness: new-session``);
 * an example cannot run on the backends of the session so far (a JAX-only example
   after TensorFlow-only ones: a new kernel with another ``KERAS_BACKEND``).
 
@@ -97,6 +98,8 @@ def new_process_reason(snippet: Snippet, modules: frozenset[str] | None = None) 
     modules = module_files() if modules is None else modules
     if snippet.fresh_process:
         return f"这一步要在一个全新的 Python 进程里运行：{snippet.fresh_process}"
+    if snippet.new_session:
+        return f"这一步要在一个新的 Python 进程里运行：{snippet.new_session}"
     required = [p for p in snippet.requires if p.relative_to(REPO_ROOT).as_posix() not in modules]
     if required:
         names = "、".join(f"`{p.name}`" for p in required)

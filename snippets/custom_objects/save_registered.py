@@ -1,6 +1,6 @@
 """自定义对象 3：用注册过的自定义对象搭模型并保存（由 load_registered.py 在新进程里加载）。"""
 # harness: requires=my_objects.py
-# harness: fresh-process -- 注册对整个进程有效：上面不注册的例子要在没有 import my_objects 的进程里做完
+# harness: new-session -- 注册对整个进程有效：上面不注册的例子要在没有 import my_objects 的进程里做完
 
 # --8<-- [start:save]
 import keras
