@@ -15,12 +15,10 @@ import time
 from pathlib import Path
 
 from harness import REPO_ROOT
-from harness.child import network, standins
+from harness.child import network, seeding, standins
 from harness.child.capture import IMAGE_SUFFIXES, FigureLog, SnippetLocator, TaggedStdout
 from harness.child.device import current_device
 from harness.protocol import ChildResult, Failure, RunRequest, Status, from_json, to_json
-
-SEED = 1337  # the seed the original notes used
 
 
 def run(request: RunRequest) -> None:
@@ -36,7 +34,7 @@ def run(request: RunRequest) -> None:
     figures = FigureLog(locator, Path("_figures"))
     figures.install()
     figures.install_plot_model()
-    keras.utils.set_random_seed(SEED)
+    seeding.seed_everything(keras)
 
     images_before = _images_in_cwd()
     stdout = TaggedStdout(locator, sys.stdout)

@@ -26,9 +26,10 @@ from harness.child import stop
 from harness.protocol import ProcessExit, RunRequest, from_json, to_json
 
 PRELOAD = ["numpy", "keras", "matplotlib.pyplot", "PIL.Image", "h5py"]
-# keras.utils.set_random_seed imports TensorFlow whenever it is installed, whatever the
-# backend: importing it here once saves every forked JAX/PyTorch child ~3-5 s. Importing
+# A third of the examples use TensorFlow (tf.data, the dataset utilities) whatever the backend:
+# importing it here once saves each of those forked JAX/PyTorch children ~5 s. Importing
 # initialises no device, so forking stays safe (the TensorFlow zygote has always done it).
+# A spawned child imports it only when something uses it (harness.child.seeding).
 PRELOAD_IF_INSTALLED = ["tensorflow"]
 
 
