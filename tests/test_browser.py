@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
@@ -210,11 +211,26 @@ def test_axe_finds_no_serious_violations_of_ours_on_any_page(browser, built_site
     assert not ours, f"{len(ours)} serious/critical axe findings caused by our pages:\n" + "\n".join(ours)
 
 
-def test_every_page_loads_without_errors_or_failed_requests(browser, built_site, server):
-    problems, weights = [], {}
-    context = new_context(browser, server)
+@dataclass
+class PageVisit:
+    """What one load of a topic page showed: the three page-wide checks read the same load."""
+
+    path: str
+    errors: list[str]  # console errors and uncaught exceptions
+    failed: list[str]  # failed requests and HTTP errors
+    bytes_in: int  # transferred, the search index excluded (fetched once for the whole site)
+    images: list[tuple[str, int]]  # (src, naturalWidth) of every image in the article
+    hrefs: list[str]  # every link, resolved by the browser
+
+
+@pytest.fixture(scope="module")
+def visits(browser, built_site, server) -> list[PageVisit]:
+    """Every topic page loaded once, each in a fresh tab (nothing left over from the previous one);
+    three loads of each page, one per check, took ~110 s here."""
+    found = []
+    context = new_context(browser, server, viewport={"width": 1280, "height": 900})
     for path in site_pages(built_site):
-        page = context.new_page()  # a fresh page: nothing left over from the previous one
+        page = context.new_page()
         errors, failed, sizes = [], [], {}
         page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
@@ -228,21 +244,32 @@ def test_every_page_loads_without_errors_or_failed_requests(browser, built_site,
 
         page.on("response", on_response)
         page.goto(path, wait_until="networkidle")
+        images = page.evaluate(
+            """async () => Promise.all([...document.querySelectorAll('article img')].map(async img => {
+                   img.loading = 'eager';
+                   try { await img.decode(); } catch (e) {}
+                   return [img.getAttribute('src'), img.naturalWidth];
+               }))"""
+        )
         page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
         page.remove_listener("response", on_response)
-        if errors or failed:
-            problems.append(f"/{path}: console={errors} failed={failed}")
-        # the search index is fetched once and cached for the whole site: counted separately
-        weights[path or "index"] = sum(n for url, n in sizes.items() if "search_index" not in url)
+        hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+        bytes_in = sum(n for url, n in sizes.items() if "search_index" not in url)
+        found.append(PageVisit(path, errors, failed, bytes_in, [tuple(i) for i in images], hrefs))
         page.close()
     context.close()
+    return found
+
+
+def test_every_page_loads_without_errors_or_failed_requests(visits):
+    problems = [f"/{v.path}: console={v.errors} failed={v.failed}" for v in visits if v.errors or v.failed]
     print("\npage weight (bytes transferred, search index excluded):")
-    for path, size in sorted(weights.items(), key=lambda kv: -kv[1]):
-        print(f"  {size:>9,d}  {path}")
+    for v in sorted(visits, key=lambda v: -v.bytes_in):
+        print(f"  {v.bytes_in:>9,d}  {v.path or 'index'}")
     assert not problems, "\n".join(problems)
-    heavy = {p: s for p, s in weights.items() if s > PAGE_BYTES_BUDGET}
+    heavy = {v.path or "index": v.bytes_in for v in visits if v.bytes_in > PAGE_BYTES_BUDGET}
     assert not heavy, f"pages over the {PAGE_BYTES_BUDGET:,d}-byte budget: {heavy}"
 
 
@@ -277,18 +304,9 @@ def test_copy_button_copies_exactly_the_snippet_and_it_runs(page, tmp_path):
     assert "train: (160,)" in run.stdout
 
 
-def test_every_figure_and_diagram_loads(page, built_site):
-    broken = []
-    for path in site_pages(built_site):
-        page.goto(path)
-        sizes = page.evaluate(
-            """async () => Promise.all([...document.querySelectorAll('article img')].map(async img => {
-                   img.loading = 'eager';
-                   try { await img.decode(); } catch (e) {}
-                   return [img.getAttribute('src'), img.naturalWidth];
-               }))"""
-        )
-        broken += [f"/{path}: {src}" for src, width in sizes if width == 0]
+def test_every_figure_and_diagram_loads(visits):
+    broken = [f"/{v.path}: {src}" for v in visits for src, width in v.images if width == 0]
+    assert sum(len(v.images) for v in visits) > 0, "no figure found: the check would pass on anything"
     assert not broken, broken
 
 
@@ -300,13 +318,11 @@ def test_dark_mode_switches(page):
     assert {before, after} == {"default", "slate"}
 
 
-def test_internal_links_and_anchors_resolve(page, built_site, server):
+def test_internal_links_and_anchors_resolve(visits, built_site, server):
     missing = []
     ids_cache: dict[str, set[str]] = {}
-    for path in site_pages(built_site):
-        page.goto(path)
-        hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
-        for href in hrefs:
+    for visit in visits:
+        for href in visit.hrefs:
             if not href.startswith(server):
                 continue
             target, fragment = urldefrag(href)
@@ -315,14 +331,14 @@ def test_internal_links_and_anchors_resolve(page, built_site, server):
             if file.is_dir() or target_path.endswith("/"):
                 file = file / "index.html"
             if not file.exists():
-                missing.append(f"/{path} → {href}")
+                missing.append(f"/{visit.path} → {href}")
                 continue
             if fragment and file.suffix == ".html":
                 ids = ids_cache.setdefault(
                     str(file), set(re.findall(r'id="([^"]+)"', file.read_text(encoding="utf-8")))
                 )
                 if fragment not in ids:
-                    missing.append(f"/{path} → {href} (no such anchor)")
+                    missing.append(f"/{visit.path} → {href} (no such anchor)")
     assert not missing, "\n".join(sorted(set(missing)))
 
 
