@@ -82,7 +82,7 @@ def table(rows: dict) -> str:
         "",
         "| backend | snippets + page sessions | snippet phase elapsed | snippet code | "
         "limit (code / workers) | ratio | limit with spawns | ratio | "
-        "process overhead (forked) | per forked snippet | spawned: count, each | zygote imports | "
+        "process overhead (forked) | per forked process | spawned: count, each | zygote imports | "
         "warm: ran / s / zygotes |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
