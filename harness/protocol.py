@@ -103,6 +103,7 @@ class RunRequest:
     stdout: str
     stderr: str
     timeout_s: int
+    network_log: str  # every process the snippet starts appends the addresses it was refused here
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,15 @@ def test_network_access_fails_the_snippet_even_when_swallowed(outcomes):
     assert "example.com" in r.failure.message and "never use the network" in r.failure.message
 
 
+def test_network_access_from_a_process_the_snippet_started_fails_the_snippet(outcomes):
+    r = record(outcomes, "worker_swallows_network_error")
+    assert r.status == Status.FAILED
+    assert r.failure.kind == "NetworkBlocked"
+    assert "example.org" in r.failure.message
+    printed = "".join(text for _, text in r.chunks)
+    assert "worker swallowed: URLError" in printed  # the worker ran, was refused, and hid it
+
+
 def test_a_snippet_over_its_time_budget_is_stopped(outcomes):
     r = record(outcomes, "sleeps_too_long")
     assert r.status == Status.TIMEOUT

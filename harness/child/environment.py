@@ -29,6 +29,8 @@ FRAMEWORK_PREFIXES = (
     "OPENBLAS_",
 )
 NOT_OUTPUT = {"HARNESS_FASHION_MNIST_DIR"}  # where the data lies, not what it is
+# Its sitecustomize guards every Python process started under a snippet (harness/child/network.py)
+STARTUP = REPO_ROOT / "harness" / "child" / "startup"
 
 
 def records_root() -> Path:
@@ -99,7 +101,8 @@ def child_environment(backend: str, device: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(harness_settings(backend, device))
     env.update({name: str(path) for name, path in prepare_shared_folders(device).items()})
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    paths = [str(REPO_ROOT), str(STARTUP), os.environ.get("PYTHONPATH", "")]
+    env["PYTHONPATH"] = os.pathsep.join(paths).rstrip(os.pathsep)
     return env
 
 
@@ -115,7 +118,7 @@ def hashed_environment(backend: str, device: str, inherited: dict[str, str] | No
     data.update(settings)
     for name, path in shared_folders(device).items():
         data[name] = _relative(path)
-    data["PYTHONPATH"] = "<repo>"
+    data["PYTHONPATH"] = os.pathsep.join(["<repo>", _relative(STARTUP)])
     data["real assets"] = ",".join(real_assets())  # prefetched files replace stand-ins: outputs change
     return data
 

@@ -1,17 +1,20 @@
-"""Forbid network access inside a snippet's process.
+"""Forbid network access inside a snippet's process and every Python process it starts.
 
 Any attempt to reach a non-loopback address raises ``NetworkBlocked`` (an
 ``OSError``, so libraries report it through their usual error paths) and is
-also remembered, so the runner fails the snippet even if it swallowed the
-error.
+also written to the run's log (``LOG_VARIABLE``), so the runner fails the
+snippet even if it, or a worker process, swallowed the error. New interpreters
+the snippet starts install the guard at start-up (``harness/child/startup``).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
+from pathlib import Path
 
-attempts: list[str] = []
+LOG_VARIABLE = "HARNESS_NETWORK_LOG"  # set by the sandbox; inherited by every process the snippet starts
 
 MESSAGE = (
     "snippet tried to reach the network ({target}); tests never use the network. "
@@ -33,11 +36,23 @@ def _is_local(host) -> bool:
 
 
 def _refuse(target: str):
-    attempts.append(target)
+    log = os.environ.get(LOG_VARIABLE)
+    if log:
+        with open(log, "a", encoding="utf-8") as file:  # one short append: whole lines, whoever writes
+            file.write(target + "\n")
     raise NetworkBlocked(MESSAGE.format(target=target))
 
 
+def attempts(log: str) -> list[str]:
+    """Every address refused in the run that wrote ``log``, in any of its processes."""
+    path = Path(log)
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
 def install() -> None:
+    """Idempotent: a forked child inherits the guard its template installed at start-up."""
+    if getattr(socket.socket.connect, "_harness_guard", False):
+        return
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
     real_getaddrinfo = socket.getaddrinfo
@@ -59,6 +74,7 @@ def install() -> None:
             _refuse(f"{host}:{port}")
         return real_getaddrinfo(host, port, *args, **kwargs)
 
+    connect._harness_guard = True
     socket.socket.connect = connect
     socket.socket.connect_ex = connect_ex
     socket.getaddrinfo = getaddrinfo

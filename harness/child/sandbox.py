@@ -26,6 +26,7 @@ def run(request: RunRequest) -> None:
     where = _rel(snippet)
     # stop.stop_group's SIGABRT must not leave a core file of a TensorFlow-sized process behind
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # inherited by every process the snippet starts
+    os.environ[network.LOG_VARIABLE] = request.network_log
     network.install()
     import keras
 
@@ -52,8 +53,9 @@ def run(request: RunRequest) -> None:
         failure = Failure.from_exception(exc, snippet, where)
     seconds = time.perf_counter() - started
     sys.stdout = sys.__stdout__ if sys.__stdout__ is not None else stdout.echo
-    if network.attempts and failure is None:
-        failure = Failure.network_blocked(where, network.MESSAGE.format(target=", ".join(network.attempts)))
+    refused = network.attempts(request.network_log)
+    if refused and failure is None:
+        failure = Failure.network_blocked(where, network.MESSAGE.format(target=", ".join(refused)))
     for path in sorted(_images_in_cwd() - images_before):
         figures.add(path, line=10**9, explicit=False)  # written somehow else: after the last section
     result = ChildResult(
@@ -63,7 +65,7 @@ def run(request: RunRequest) -> None:
         chunks=stdout.chunks,
         figures=figures.entries,
         standins=dict(standins.used),
-        network_attempts=list(network.attempts),
+        network_attempts=refused,
         device=current_device(),
         backend=keras.backend.backend(),
         keras=keras.__version__,

@@ -217,6 +217,7 @@ class Runner:
             stdout=str(workdir / f"_stdout-{tag}.txt"),
             stderr=str(workdir / f"_stderr-{tag}.txt"),
             timeout_s=snippet.timeout_s,
+            network_log=str(workdir / f"_network-{tag}.log"),
         )
         mode = self._mode(snippet)
         if mode == "spawn":
@@ -473,7 +474,9 @@ class Runner:
 
 
 # what the harness itself writes into a working folder (a dependent's copy leaves them out)
-HARNESS_FILES = shutil.ignore_patterns("_request.json", "_result-*.json", "_stdout-*.txt", "_stderr-*.txt")
+HARNESS_FILES = shutil.ignore_patterns(
+    "_request.json", "_result-*.json", "_stdout-*.txt", "_stderr-*.txt", "_network-*.log"
+)
 
 
 @functools.cache
