@@ -23,14 +23,14 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def install(session, *groups):
-    """Install dependency groups, unless running inside an existing environment (--no-venv)."""
+    """Install the harness's group and these, unless running in an existing environment (--no-venv)."""
     if session.venv_backend == "none":
         session.log("using the packages already installed here (--no-venv)")
         return
     # uv does not read pip's configuration: hand it the local wheel folders pip is told about
     # (where the CPU build of torch lies on this kind of machine), or it fetches a CUDA build.
     env = {"UV_FIND_LINKS": os.environ["PIP_FIND_LINKS"]} if "PIP_FIND_LINKS" in os.environ else {}
-    requirements = nox.project.dependency_groups(PYPROJECT, *groups)
+    requirements = nox.project.dependency_groups(PYPROJECT, "harness", *groups)
     # A reused environment that already got exactly this list skips the resolver (3-4 s a
     # session warm): `uv pip install` would upgrade nothing that is installed anyway.
     stamp = Path(session.virtualenv.location) / "installed-requirements.json"
