@@ -149,31 +149,40 @@ AXE_RUN = """async ({allowed, impacts, rules}) => {
 }"""
 
 
-# Pages in flight at once: each tab is its own renderer process, so two axe runs use both cores
-# (one at a time left one idle: ~7 s a page)
-AXE_TABS = 2
+# Pages in flight at once: each tab is its own renderer process, so two use both cores, and one
+# tab's waits (its axe run, the network staying idle) pass while the other loads. One at a time
+# left a core idle: axe ~7 s a page; the page visits 51-70 s against 38-51 s (back to back).
+TABS_IN_FLIGHT = 2
+
+
+def overlapped(items, start, finish):
+    """``finish(start(item))`` for every item, in order, with up to TABS_IN_FLIGHT started at once."""
+    in_flight = []
+    for item in items:
+        in_flight.append(start(item))
+        if len(in_flight) == TABS_IN_FLIGHT:
+            yield finish(in_flight.pop(0))
+    while in_flight:
+        yield finish(in_flight.pop(0))
 
 
 def axe_results(context, paths: list[str], options: dict):
     """(path, findings) for every page, in order; the next page loads while axe runs in the last."""
-    in_flight: list[tuple[str, object]] = []
 
-    def finish():
-        path, page = in_flight.pop(0)
-        found = page.evaluate("() => window.__axeFound")  # waits for that page's run to end
-        page.close()
-        return path, found
-
-    for path in paths:
+    def start(path):
         page = context.new_page()
         page.goto(path, wait_until="networkidle")
         page.add_script_tag(path=str(AXE_SCRIPT))
         page.evaluate(f"(options) => {{ window.__axeFound = ({AXE_RUN})(options); }}", options)
-        in_flight.append((path, page))
-        if len(in_flight) == AXE_TABS:
-            yield finish()
-    while in_flight:
-        yield finish()
+        return path, page
+
+    def finish(started):
+        path, page = started
+        found = page.evaluate("() => window.__axeFound")  # waits for that page's run to end
+        page.close()
+        return path, found
+
+    return overlapped(paths, start, finish)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -264,22 +273,12 @@ class _Visit:
         return PageVisit(self.path, self.errors, self.failed, bytes_in, [tuple(i) for i in images], hrefs)
 
 
-# Pages loading at once: a tab waits ~0.8 s for the network to stay idle, the other one loads meanwhile
-VISIT_TABS = 2
-
-
 @pytest.fixture(scope="module")
 def visits(browser, built_site, server) -> list[PageVisit]:
     """Every topic page loaded once, each in a fresh tab (nothing left over from the previous one);
-    three loads of each page, one per check, took ~110 s here; one load each, a tab at a time,
-    51-70 s; two tabs at once, 38-51 s (same runs, back to back)."""
-    found, in_flight = [], []
+    three loads of each page, one per check, took ~110 s here."""
     context = new_context(browser, server, viewport={"width": 1280, "height": 900})
-    for path in site_pages(built_site):
-        in_flight.append(_Visit(context, path))
-        if len(in_flight) == VISIT_TABS:
-            found.append(in_flight.pop(0).finish())
-    found += [visit.finish() for visit in in_flight]
+    found = list(overlapped(site_pages(built_site), lambda path: _Visit(context, path), _Visit.finish))
     context.close()
     return found
 
